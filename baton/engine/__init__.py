@@ -1,0 +1,1 @@
+"""Engines behind the nodes: the embedded offline default (retrieval + calibrated confidence)."""

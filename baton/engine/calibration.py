@@ -1,0 +1,116 @@
+"""Calibrated confidence: P(the best article answers the message), fitted on the KB itself.
+
+No labelled customer traffic is needed. Every example question is replayed twice:
+- *held out*: its own entry is hidden, so the question is a new phrasing of a covered topic;
+  the label is whether the best remaining article is still its article;
+- *unseen*: its whole article is hidden, so the question is out of scope and whatever comes
+  first is a wrong answer (label 0).
+Each replay also runs wrapped in message-like filler ("hi, ... thanks") because real customer
+messages are longer than example questions. A logistic regression on length-insensitive features
+turns the scores into a probability; in-scope replays are weighted to a realistic prior (most
+customer turns are in scope).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from baton.engine.index import Index, Scores
+
+PRIOR_IN_SCOPE = 0.7
+MAX_FIT_QUESTIONS = 3000
+FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "lex", "body")
+
+# Neutral wrappers that make a 4-word example question look like a customer message.
+WRAPPERS = (
+    ("hi, ", " thanks"),
+    ("hello there, quick question: ", "?"),
+    ("", ", I bought it a few weeks ago"),
+    ("sorry to bother you but ", ", can you help"),
+)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """The ranking of articles for each message and the confidence features of the best one."""
+
+    order: np.ndarray      # (n, n_articles) article indices, best first
+    fused: np.ndarray      # (n, n_articles)
+    features: np.ndarray   # (n, len(FEATURES))
+
+
+def rank(scores: Scores) -> Ranked:
+    fused = scores.fused
+    order = np.argsort(-fused, axis=1, kind="stable")
+    rows = np.arange(fused.shape[0])
+    top1 = order[:, 0]
+    second = order[:, 1] if fused.shape[1] > 1 else order[:, 0]
+    s1 = fused[rows, top1]
+    s2 = fused[rows, second] if fused.shape[1] > 1 else s1 - 1.0
+    emb1 = scores.emb[rows, top1]
+    others = scores.emb.copy()
+    others[rows, top1] = -np.inf
+    emb2 = others.max(axis=1) if fused.shape[1] > 1 else emb1 - 1.0
+    x = np.column_stack([s1, s1 - s2, emb1, emb1 - emb2, scores.lex[rows, top1], scores.body[rows, top1]])
+    return Ranked(order=order, fused=fused, features=x)
+
+
+class Calibrator:
+    """Logistic calibration of the ranking features; see the module docstring for the data."""
+
+    def __init__(self) -> None:
+        self.model = LogisticRegression(C=1.0, max_iter=1000)
+        self.fitted = False
+
+    def fit(self, index: Index, seed: int = 0) -> "Calibrator":
+        x, y, w = replay_features(index, seed=seed)
+        if len(set(y.tolist())) < 2:
+            # A KB too small to produce both outcomes: fall back to a fixed, cautious mapping.
+            y = np.r_[y, 0, 1]
+            x = np.vstack([x, np.zeros(x.shape[1]), np.ones(x.shape[1])])
+            w = np.r_[w, 1.0, 1.0]
+        self.model.fit(x, y, sample_weight=w)
+        self.fitted = True
+        return self
+
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        return self.model.predict_proba(np.atleast_2d(features))[:, 1]
+
+
+def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels and weights of the held-out and unseen replays of the KB's questions."""
+    question_units = np.array([u for u in range(len(index.unit_texts)) if not index.is_title[u]])
+    rng = np.random.default_rng(seed)
+    if len(question_units) > MAX_FIT_QUESTIONS:
+        question_units = np.sort(rng.choice(question_units, MAX_FIT_QUESTIONS, replace=False))
+    texts = [index.unit_texts[u] for u in question_units]
+    variants = [texts]
+    vec_sets = [index.unit_raw[question_units]]
+    wrapped = [f"{WRAPPERS[i % len(WRAPPERS)][0]}{t}{WRAPPERS[i % len(WRAPPERS)][1]}" for i, t in enumerate(texts)]
+    variants.append(wrapped)
+    vec_sets.append(index.embedder.embed_corpus_queries(wrapped))
+
+    xs, ys, ws = [], [], []
+    n_units = len(index.unit_texts)
+    articles = index.unit_article[question_units]
+    rows = np.arange(len(question_units))
+    for batch_texts, vecs in zip(variants, vec_sets):
+        for start in range(0, len(rows), 500):
+            sl = slice(start, start + 500)
+            r = rows[sl]
+            unit_mask = np.zeros((len(r), n_units), dtype=bool)
+            unit_mask[np.arange(len(r)), question_units[sl]] = True
+            held = rank(index.scores([batch_texts[i] for i in r], vecs[sl], unit_mask=unit_mask))
+            xs.append(held.features)
+            ys.append((held.order[:, 0] == articles[sl]).astype(int))
+            ws.append(np.full(len(r), PRIOR_IN_SCOPE))
+            article_mask = np.zeros((len(r), index.n_articles), dtype=bool)
+            article_mask[np.arange(len(r)), articles[sl]] = True
+            unseen = rank(index.scores([batch_texts[i] for i in r], vecs[sl], article_mask=article_mask))
+            xs.append(unseen.features)
+            ys.append(np.zeros(len(r), dtype=int))
+            ws.append(np.full(len(r), 1.0 - PRIOR_IN_SCOPE))
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)

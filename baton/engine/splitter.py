@@ -1,0 +1,145 @@
+"""Intent split: one customer message into the requests it contains, before any scoring.
+
+Rules, in order:
+1. Sentences (., ?, !, new lines) are candidate boundaries.
+2. Inside a sentence, "btw", "by the way", "another thing", "one more thing", "oh and" always
+   split; "and", "also", "plus" split only when what follows starts a new clause ("and how ...",
+   "also does ...", "and my ...") and what precedes is a clause of its own, so "return and
+   refund policy" or "Lumo Plus" stay whole.
+3. Only requests are intents: greetings, thanks, acknowledgements ("ok I'm in", "got back in, ty"),
+   announcements ("two things") and context ("I'm on my office network btw") are folded into the
+   neighbouring request, never scored on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from baton.engine.text import STOPWORDS, words
+
+CLAUSE_START = frozenset("""
+how what when where why who which whats can could would will should do does did is are was were
+has have had i i'm im my me we our you your it it's its there this that the also please any
+""".split())
+# Verbs that start a second request after "and" ("... and get a refund"); words that are also
+# common nouns in support talk (return, refund, order, ship) are left out on purpose.
+REQUEST_VERBS = frozenset("""
+get cancel change update reset track know see send add remove buy pay set turn connect install
+delete upgrade downgrade exchange find fix use make tell help explain
+""".split())
+
+_ALWAYS = r"btw|by the way|another thing|one more thing|oh and|additionally|separately|unrelated"
+_SOFT = r"and also|and|also|plus|but also"
+_CONNECTOR = re.compile(rf"(?:,\s*)?\b(?P<conn>{_ALWAYS}|{_SOFT})\b[,:]?\s*", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.?!\n;]+[.?!;]*", re.MULTILINE)
+
+SOCIAL = frozenset("""
+hi hello hey hiya yo morning evening afternoon good thanks thank ty thx cheers appreciate appreciated
+ok okay k kk cool great awesome perfect nice sure alright right yes yeah yep no nope sorry please
+two three couple few things thing questions question quick also and btw so well oh um hmm lol
+much lot lots again guys team there folks all you u much
+""".split())
+
+RESOLVED = re.compile(
+    r"\b(that (worked|fixed it|helped|did it|solved it)|it works( now)?|works now|got (back )?in|"
+    r"i'?m in|all (good|set|sorted)|sorted( now)?|solved|fixed( it)?|problem solved|that'?s all|"
+    r"got it( working)?|makes sense|perfect,? thanks)\b", re.IGNORECASE)
+
+CONTEXT = re.compile(
+    r"^\s*(fyi|for context|just so you know|i'?m (on|using|in|at|from)|i am (on|using|in|at|from)|"
+    r"i use|we use|i live|we live|my (wifi|network|router|phone|plan|account) is|i have (a|an|the) \w+ plan)\b",
+    re.IGNORECASE)
+PROBLEM = re.compile(r"n't|\bnot\b|\bnever\b|\bno longer\b|\bbroken\b|\berror\b|\bfail|\bproblem\b|"
+                     r"\bissue\b|\bstuck\b|\bcan'?t\b|\bwon'?t\b|\?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One intent's text and where it sits in the original message (end exclusive)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _clause_like(text: str) -> bool:
+    toks = words(text)
+    return len(toks) >= 3 and (toks[0] in CLAUSE_START or toks[0] in REQUEST_VERBS)
+
+
+def _split_connectors(sentence: str, offset: int) -> list[Span]:
+    pieces: list[Span] = []
+    cursor = 0
+    for m in _CONNECTOR.finditer(sentence):
+        conn = m.group("conn").lower()
+        left = sentence[cursor:m.start()]
+        right = sentence[m.end():]
+        always = re.fullmatch(_ALWAYS, conn) is not None
+        if not always and left.strip():
+            if len([w for w in words(left) if w not in STOPWORDS]) < 2 or not _clause_like(right):
+                continue
+        if left.strip():
+            pieces.append(_span(sentence, cursor, m.start(), offset))
+        cursor = m.end()
+    if sentence[cursor:].strip():
+        pieces.append(_span(sentence, cursor, len(sentence), offset))
+    return pieces
+
+
+def _span(text: str, start: int, end: int, offset: int) -> Span:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip(" ,;:-"))
+    trail = len(chunk.rstrip(" ,;:-"))
+    return Span(chunk[lead:trail], offset + start + lead, offset + start + trail)
+
+
+def is_social(text: str) -> bool:
+    """Greeting, thanks, acknowledgement or announcement: nothing to answer on its own."""
+    toks = words(text)
+    if not toks:
+        return True
+    if RESOLVED.search(text) and not PROBLEM.search(text):
+        return True
+    return all(t in SOCIAL or t in STOPWORDS for t in toks)
+
+
+def is_context(text: str) -> bool:
+    """A statement of circumstances ("I'm on my office network") rather than a request."""
+    return CONTEXT.search(text) is not None and PROBLEM.search(text) is None
+
+
+def says_resolved(text: str) -> bool:
+    """The customer signals the last answer worked."""
+    return RESOLVED.search(text) is not None and PROBLEM.search(text) is None
+
+
+def candidate_spans(message: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in _SENTENCE.finditer(message):
+        if m.group().strip():
+            spans.extend(_split_connectors(m.group(), m.start()))
+    return spans
+
+
+def split_intents(message: str) -> list[Span]:
+    """The requests in `message`, in order; non-requests are folded into their neighbour."""
+    spans = candidate_spans(message)
+    keep = [not (is_social(s.text) or is_context(s.text)) for s in spans]
+    if not any(keep):
+        return []
+    merged: list[Span] = []
+    pending_start: int | None = None
+    for span, is_request in zip(spans, keep):
+        if not is_request:
+            if merged:  # fold into the preceding request
+                prev = merged[-1]
+                merged[-1] = Span(message[prev.start:span.end].strip(), prev.start, span.end)
+            elif pending_start is None:
+                pending_start = span.start
+            continue
+        if pending_start is not None:  # leading filler joins the first request
+            span = Span(message[pending_start:span.end], pending_start, span.end)
+            pending_start = None
+        merged.append(span)
+    return merged

@@ -1,0 +1,118 @@
+"""The knowledge base: a folder of Markdown articles with YAML front matter (DESIGN.md)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from baton.errors import KnowledgeBaseError
+
+REQUIRED = ("id", "title", "tag", "questions")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One knowledge-base article: the answer body and the phrasings it answers."""
+
+    id: str
+    title: str
+    tag: str
+    questions: tuple[str, ...]
+    body: str
+    path: str = ""
+
+
+class KnowledgeBase:
+    """All articles, in a stable order, with a content fingerprint for caches."""
+
+    def __init__(self, articles: Iterable[Article], source: str = "<memory>") -> None:
+        self.articles: list[Article] = sorted(articles, key=lambda a: a.id)
+        self.source = source
+        self._by_id = {a.id: a for a in self.articles}
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, article_id: str) -> Article:
+        return self._by_id[article_id]
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
+
+    @property
+    def fingerprint(self) -> str:
+        h = hashlib.sha256()
+        for a in self.articles:
+            for part in (a.id, a.title, a.tag, *a.questions, a.body):
+                h.update(part.encode())
+                h.update(b"\x00")
+        return h.hexdigest()[:16]
+
+
+def parse_article(text: str, path: str | Path, tags: Iterable[str] | None = None) -> Article:
+    """Parse one article file; errors name the file and the line or key."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise KnowledgeBaseError(path, "line 1", "expected '---' opening the YAML front matter")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise KnowledgeBaseError(path, "line 1", "front matter is never closed by '---'") from None
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 2}" if mark else None
+        raise KnowledgeBaseError(path, where, f"invalid YAML front matter: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(meta, dict):
+        raise KnowledgeBaseError(path, "line 2", "front matter must be a mapping of keys")
+
+    def line_of(key: str) -> str:
+        for i in range(1, end):
+            if lines[i].lstrip().startswith(f"{key}:"):
+                return f"line {i + 1}, key '{key}'"
+        return f"key '{key}'"
+
+    for key in REQUIRED:
+        if key not in meta or meta[key] in (None, "", []):
+            raise KnowledgeBaseError(path, f"key '{key}'", "missing (required: id, title, tag, questions)")
+    for key in ("id", "title", "tag"):
+        if not isinstance(meta[key], (str, int)):
+            raise KnowledgeBaseError(path, line_of(key), "must be a string")
+    questions = meta["questions"]
+    if isinstance(questions, str):
+        questions = [questions]
+    if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
+        raise KnowledgeBaseError(path, line_of("questions"), "must be a list of at least one non-empty string")
+    tag = str(meta["tag"]).strip()
+    if tags is not None and tag not in set(tags):
+        raise KnowledgeBaseError(path, line_of("tag"),
+                                 f"tag {tag!r} is not defined in the policy (known: {', '.join(sorted(tags))})")
+    body = "\n".join(lines[end + 1:]).strip()
+    if not body:
+        raise KnowledgeBaseError(path, f"line {end + 2}", "the article has no answer text after the front matter")
+    return Article(id=str(meta["id"]).strip(), title=str(meta["title"]).strip(), tag=tag,
+                   questions=tuple(q.strip() for q in questions), body=body, path=str(path))
+
+
+def load_kb(folder: str | Path, tags: Iterable[str] | None = None) -> KnowledgeBase:
+    """Load every `*.md` article under `folder`; duplicate ids and unknown tags are errors."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise KnowledgeBaseError(folder, None, "not a folder of Markdown articles")
+    tag_list = list(tags) if tags is not None else None
+    articles: dict[str, Article] = {}
+    for path in sorted(folder.rglob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        article = parse_article(path.read_text(encoding="utf-8"), path, tag_list)
+        if article.id in articles:
+            raise KnowledgeBaseError(path, "key 'id'", f"duplicate id {article.id!r} (also in {articles[article.id].path})")
+        articles[article.id] = article
+    if not articles:
+        raise KnowledgeBaseError(folder, None, "no Markdown articles found")
+    return KnowledgeBase(articles.values(), source=str(folder))

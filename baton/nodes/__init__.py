@@ -1,0 +1,1 @@
+"""One step of the handoff graph per module; each node maps state to a partial update."""

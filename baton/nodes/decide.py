@@ -1,0 +1,117 @@
+"""Decide: per intent answer or hand off; the turn is an answer, a partial handoff or a handoff.
+
+All rules are pure functions of the drafts, the conversation and the policy:
+- a tag the AI may not close hands off with reason `skill` to that tag's queue;
+- a confidence under the threshold hands off with reason `low_confidence`;
+- off the rails (the customer says the answer is wrong, repeats themselves, or the AI has
+  answered `max_ai_turns_without_resolution` turns without a resolution) hands the whole turn
+  off with reason `off_rails`;
+- a failure anywhere earlier in the turn hands off with reason `failure`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Sequence
+
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
+from langgraph.runtime import Runtime
+
+from baton.engine.splitter import says_resolved
+from baton.engine.text import words
+from baton.graph.context import Deps
+from baton.graph.state import first_failure, REASONS, BatonState, Decision, Draft
+from baton.policy import Policy
+
+REPEAT_SIMILARITY = 0.95
+REPEAT_JACCARD = 0.7
+REPEAT_LOOKBACK = 3
+
+COMPLAINT = re.compile(
+    r"\b(that'?s|that is|this is|it'?s|it is|your answer is|the answer is)\s+(just\s+)?(wrong|incorrect|"
+    r"not (right|correct|true|it|what i (asked|meant|wanted|need))|useless|unhelpful|not helpful|irrelevant)\b"
+    r"|\bnot what i (asked|meant|wanted|need|said)\b|\bwrong answer\b"
+    r"|\b(that|this|it|you) (didn'?t|doesn'?t|did not|does not) (help|answer|work|make sense)\b"
+    r"|\byou'?re not (listening|understanding|helping)\b|\b(read|answer) my (question|message)\b"
+    r"|\bi (already|just) (tried|did) (that|this|it)\b|\bstill (not working|doesn'?t work|broken|the same)\b"
+    r"|\bthat'?s not (what|it)\b|\bno,? that'?s not\b|\byou (didn'?t|did not) answer\b",
+    re.IGNORECASE)
+
+
+def _jaccard(a: str, b: str) -> float:
+    sa, sb = set(words(a)), set(words(b))
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_since_resolution: int,
+                      policy: Policy, similarity: Callable[[str, str], float]) -> list[str]:
+    """Why this turn is off the rails (empty: it is not). `transcript` ends with this message."""
+    if not message.strip() or says_resolved(message):
+        return []
+    earlier = list(transcript[:-1]) if transcript and transcript[-1].content == message else list(transcript)
+    ai_spoke = any(isinstance(m, AIMessage) for m in earlier)
+    signals: list[str] = []
+    if ai_spoke and COMPLAINT.search(message):
+        signals.append("the customer says the answer was wrong or missed the question")
+    previous = [m.content for m in earlier if isinstance(m, HumanMessage) and isinstance(m.content, str)]
+    for old in previous[-REPEAT_LOOKBACK:]:
+        if ai_spoke and (_jaccard(old, message) >= REPEAT_JACCARD or similarity(old, message) >= REPEAT_SIMILARITY):
+            signals.append(f"the customer repeated themselves ({old!r})")
+            break
+    if ai_turns_since_resolution >= policy.max_ai_turns_without_resolution:
+        signals.append(f"{ai_turns_since_resolution} AI turns without resolution "
+                       f"(max_ai_turns_without_resolution = {policy.max_ai_turns_without_resolution})")
+    return signals
+
+
+def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[str] = ()) -> tuple[list[Draft], Decision]:
+    """Statuses for each draft and the decision of the turn."""
+    decided: list[Draft] = []
+    explanation: list[str] = []
+    for d in drafts:
+        queue = policy.queue_for(d["tag"])
+        conf = d["confidence"] if d["confidence"] is not None else 0.0
+        if off_rails:
+            reason, why = "off_rails", "conversation off the rails"
+        elif not policy.closable(d["tag"]):
+            reason, why = "skill", f"tag {d['tag']!r} is not ai_closable"
+        elif conf < policy.confidence_threshold:
+            reason, why = "low_confidence", f"confidence {conf:.2f} < threshold {policy.confidence_threshold:.2f}"
+        else:
+            reason, why = None, f"confidence {conf:.2f} >= threshold {policy.confidence_threshold:.2f}"
+        status = "answered" if reason is None else "handed_off"
+        decided.append({**d, "status": status, "reason": reason, "queue": None if reason is None else queue})
+        explanation.append(f"intent {d['index']} {d['text']!r} ({d['tag']}): {status} - {why}")
+    explanation.extend(off_rails)
+    handed = [d for d in decided if d["status"] == "handed_off"]
+    answered = [d for d in decided if d["status"] == "answered"]
+    if off_rails:
+        return decided, Decision(outcome="handoff", reasons=["off_rails"],
+                                 queue=_queue(handed, policy), explanation=explanation)
+    if not handed:
+        return decided, Decision(outcome="answer", reasons=[], queue=None, explanation=explanation)
+    reasons = [r for r in REASONS if any(d["reason"] == r for d in handed)]
+    outcome = "partial" if answered else "handoff"
+    return decided, Decision(outcome=outcome, reasons=reasons, queue=_queue(handed, policy), explanation=explanation)
+
+
+def _queue(handed: Sequence[Draft], policy: Policy) -> str:
+    """The queue of the turn: a skill handoff's queue first, else the first handed-off intent's."""
+    for d in handed:
+        if d["reason"] == "skill":
+            return d["queue"] or policy.default_queue
+    return handed[0]["queue"] if handed and handed[0]["queue"] else policy.default_queue
+
+
+def failure_decision(state: BatonState, policy: Policy) -> Decision:
+    failure = first_failure(state) or {"node": "unknown", "error": "unknown"}
+    return Decision(outcome="handoff", reasons=["failure"], queue=policy.default_queue,
+                    explanation=[f"internal failure in {failure['node']}: {failure['error']}"])
+
+
+def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    policy = runtime.context.policy
+    off = off_rails_signals(state.get("message") or "", state.get("messages", []),
+                            state.get("ai_turns_since_resolution", 0), policy, runtime.context.engine.similarity)
+    drafts, decision = decide_intents(state.get("drafts", []), policy, off)
+    return {"drafts": drafts, "decision": decision, "off_rails": off}

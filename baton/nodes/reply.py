@@ -1,0 +1,31 @@
+"""Reply: the AI closed every intent; send the answers and keep the conversation with the AI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.messages import AIMessage
+from langgraph.runtime import Runtime
+
+from baton.engine.splitter import says_resolved
+from baton.graph.context import Deps
+from baton.graph.result import turn_result
+from baton.graph.state import BatonState
+
+NOTHING_TO_ANSWER = "Glad to help! Is there anything else I can do for you?"
+
+
+def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    drafts = state.get("drafts", [])
+    answered = [d for d in drafts if d["status"] == "answered"]
+    text = "\n\n".join(d["answer"] for d in answered) or NOTHING_TO_ANSWER
+    resolved = says_resolved(state.get("message") or "")
+    history = list(state.get("answered_history", []))
+    history.extend({"turn": state.get("turn"), "text": d["text"], "article": d["article"],
+                    "confidence": d["confidence"]} for d in answered)
+    return {
+        "messages": [AIMessage(content=text)],
+        "answered_history": history,
+        "ai_turns_since_resolution": (0 if resolved else state.get("ai_turns_since_resolution", 0)) + (1 if answered else 0),
+        "result": turn_result(state, state["decision"], reply=text),
+    }

@@ -1,0 +1,118 @@
+"""Summarizer: the handoff brief, so the agent never re-interviews the customer.
+
+The brief says who the customer is, why the AI handed off, what the AI asked, what the customer
+said, what was already answered (with article ids) and where it got stuck (the customer's exact
+words and why), plus a plain-text rendering for the agent's first screen kept within the
+policy's token budget (counted with tiktoken).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.runtime import Runtime
+
+from baton.graph.context import Deps
+from baton.graph.state import first_failure, BatonState, Decision, Draft
+from baton.nodes.decide import failure_decision
+from baton.policy import Policy
+from baton.tokens import count_tokens, truncate_to_tokens
+
+CUSTOMER_FIELDS = ("id", "name", "email", "tier", "arr", "renewal_date", "plan")
+
+
+def direct_decision(state: BatonState, policy: Policy, routed_tag: str | None) -> Decision:
+    """The decision of a turn that skipped intent scoring (failure, user request or bypass)."""
+    if first_failure(state):
+        return failure_decision(state, policy)
+    queue = policy.queue_for(routed_tag) if routed_tag else policy.default_queue
+    if state.get("user_request"):
+        how = "pressed the talk-to-a-human button" if state.get("action") else "asked for a human in words"
+        return Decision(outcome="handoff", reasons=["user_request"], queue=queue, explanation=[f"the customer {how}"])
+    return Decision(outcome="handoff", reasons=["bypass"], queue=queue,
+                    explanation=[f"high-value bypass: {', '.join(state.get('bypass', []))}"])
+
+
+def _stuck(drafts: list[Draft], decision: Decision, message: str, policy: Policy) -> tuple[str, list[dict[str, Any]]]:
+    handed = [d for d in drafts if d["status"] == "handed_off"]
+    items = []
+    for d in handed:
+        if d["reason"] == "skill":
+            why = f"topic '{d['tag']}' is for the {d['queue']} team (not closable by the AI)"
+        elif d["reason"] == "low_confidence":
+            why = f"no confident answer (confidence {d['confidence']:.2f} < {policy.confidence_threshold:.2f})"
+        else:
+            why = "; ".join(decision["explanation"][-1:]) or str(d["reason"])
+        items.append({"text": d["text"], "tag": d["tag"], "reason": d["reason"], "why": why,
+                      "best_article": d["article"], "confidence": d["confidence"]})
+    if items:
+        return "; ".join(f"\"{i['text']}\" - {i['why']}" for i in items), items
+    why = "; ".join(decision["explanation"]) or ", ".join(decision["reasons"])
+    quoted = f"\"{message}\" - {why}" if message.strip() else why
+    return quoted, [{"text": message, "tag": None, "reason": ",".join(decision["reasons"]), "why": why,
+                     "best_article": None, "confidence": None}]
+
+
+def render(brief: dict[str, Any], budget: int) -> str:
+    """The agent's first screen as plain text, at most `budget` tokens (oldest lines go first)."""
+    c = brief["customer"]
+    head = [
+        f"HANDOFF -> {brief['queue']} | reasons: {', '.join(brief['reasons'])}",
+        f"Customer: {c.get('name') or c.get('id')} ({c.get('id')}), tier {c.get('tier')}, "
+        f"ARR {c.get('arr')}, plan {c.get('plan') or '-'}, renewal {c.get('renewal_date') or '-'}",
+        f"Stuck on: {brief['stuck_on']}",
+    ]
+    answered = [f"Answered: \"{a['text']}\" with {a['article']} ({a['confidence']:.2f})" for a in brief["answered"]]
+    asked = [f"AI asked: {q}" for q in brief["asked"]]
+    said = [f"Customer said: {m}" for m in brief["customer_said"]]
+    tail = [f"Transcript: {brief['transcript_ref']}"]
+    body = answered + asked + said
+    while body and count_tokens("\n".join(head + body + tail)) > budget:
+        body.pop(len(answered) + len(asked) if len(body) > len(answered) + len(asked) else 0)
+    return truncate_to_tokens("\n".join(head + body + tail), budget)
+
+
+def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    policy = runtime.context.policy
+    message = state.get("message") or ""
+    decision = state.get("decision")
+    if not decision or decision["outcome"] not in ("handoff", "partial") or first_failure(state):
+        routed = None
+        if not first_failure(state):
+            said = [m.content for m in state.get("messages", []) if isinstance(m, HumanMessage)]
+            topic = message if message.strip() else (str(said[-1]) if said else "")
+            routed = runtime.context.engine.route(topic) if topic.strip() else None
+        decision = direct_decision(state, policy, routed)
+    drafts = [] if first_failure(state) else state.get("drafts", [])
+    stuck_on, stuck = _stuck(drafts, decision, message, policy)
+    transcript = state.get("messages", [])
+    answered = list(state.get("answered_history", [])) + [
+        {"turn": state.get("turn"), "text": d["text"], "article": d["article"], "confidence": d["confidence"]}
+        for d in drafts if d["status"] == "answered"]
+    customer = {k: state.get("customer", {}).get(k) for k in CUSTOMER_FIELDS}
+    brief: dict[str, Any] = {
+        "summary": _summary(customer, decision, stuck, answered),
+        "customer": customer,
+        "reasons": list(decision["reasons"]),
+        "reason_details": list(decision["explanation"]),
+        "queue": decision["queue"],
+        "asked": [m.content for m in transcript if isinstance(m, AIMessage) and str(m.content).rstrip().endswith("?")],
+        "customer_said": [m.content for m in transcript if isinstance(m, HumanMessage)],
+        "answered": answered,
+        "stuck_on": stuck_on,
+        "stuck": stuck,
+        "transcript_ref": f"/v1/conversations/{state.get('conversation_id')}",
+    }
+    brief["text"] = render(brief, policy.brief_token_budget)
+    brief["text_tokens"] = count_tokens(brief["text"])
+    return {"decision": decision, "brief": brief}
+
+
+def _summary(customer: dict[str, Any], decision: Decision, stuck: list[dict[str, Any]],
+             answered: list[dict[str, Any]]) -> str:
+    who = f"{customer.get('name') or customer.get('id')} ({customer.get('tier')})"
+    what = "; ".join(f"\"{s['text']}\"" for s in stuck if s["text"]) or "no message"
+    done = f" Already answered: {', '.join(a['article'] for a in answered)}." if answered else ""
+    return (f"{who} handed off ({', '.join(decision['reasons'])}) to {decision['queue']}. "
+            f"Needs help with: {what}.{done}")

@@ -1,0 +1,93 @@
+"""User request: the "talk to a human" button, or the customer asking for a person in words.
+
+Phrases (from the policy) match on word boundaries, case-insensitively, and only in the sense of
+"a person to talk to":
+- negated in the same clause, they are not a request ("I don't need a human", "no agent please");
+- used as a modifier or in a compound they are not a request ("human resources", "agent plugin",
+  "user agent", "travel agent"): the word before must be a function word or a verb of asking,
+  and the word after must end the phrase;
+- asking what the assistant is ("are you a human?") is not a request.
+The button before the customer's first question is refused: nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from langgraph.runtime import Runtime
+
+from baton.engine.text import STOPWORDS
+from baton.graph.context import Deps
+from baton.graph.result import turn_result
+from baton.graph.state import BatonState
+
+REQUEST_HUMAN = "request_human"
+
+_ASK_VERBS = frozenset("""
+real live actual talk talking speak speaking get want need connect connected transfer put reach chat
+contact call give find escalate send pass human person someone somebody please just
+""".split())
+_ENDERS = frozenset("""
+please now asap already being person rep representative available immediately instead agent
+right away help here today
+""".split())
+_NEGATIONS = re.compile(
+    r"\b(no|not|never|without|don'?t|do not|doesn'?t|didn'?t|won'?t|wouldn'?t|no need|isn'?t|"
+    r"aren'?t|nor|rather not)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|because|though|although|so)\b", re.IGNORECASE)
+_ABOUT_THE_BOT = re.compile(r"\b(are you|is this|r u)\s+(a |an )?(real )?(human|person|bot|agent)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z']+")
+
+
+def _previous_word(text: str, start: int) -> str | None:
+    before = _WORD.findall(text[:start].lower())
+    return before[-1] if before else None
+
+
+def _next_word(text: str, end: int) -> str | None:
+    rest = text[end:]
+    if re.match(r"\s*[,.;:!?]", rest) or not rest.strip():
+        return None
+    after = _WORD.findall(rest.lower())
+    return after[0] if after else None
+
+
+def _negated(text: str, start: int) -> bool:
+    clause = _CLAUSE_BREAK.split(text[:start])[-1] if text[:start] else ""
+    return _NEGATIONS.search(clause) is not None
+
+
+def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
+    """True when the message asks for a human in one of the policy's phrases."""
+    lowered = text.lower()
+    if _ABOUT_THE_BOT.search(lowered) and not re.search(r"\b(want|need|let me|can i|get me)\b", lowered):
+        return False
+    for phrase in phrases:
+        pattern = re.compile(rf"\b{re.escape(phrase.lower())}s?\b")
+        for m in pattern.finditer(lowered):
+            prev = _previous_word(lowered, m.start())
+            nxt = _next_word(lowered, m.end())
+            if prev is not None and prev not in STOPWORDS and prev not in _ASK_VERBS:
+                continue  # "user agent", "travel agent"
+            if nxt is not None and nxt not in STOPWORDS and nxt not in _ENDERS:
+                continue  # "human resources", "agent plugin"
+            if _negated(lowered, m.start()):
+                continue  # "I don't need a human"
+            return True
+    return False
+
+
+def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
+    if state.get("action") == REQUEST_HUMAN:
+        if not state.get("questions_asked"):
+            decision = {"outcome": "refused", "reasons": [], "queue": None,
+                        "explanation": ["the talk-to-a-human action is offered only after the first question"]}
+            reply = "Ask me your question first - if I can't sort it out, I'll bring in a person right away."
+            return {"decision": decision, "result": turn_result(state, decision, reply=reply)}
+        return {"user_request": True}
+    text = state.get("message") or ""
+    update: dict[str, Any] = {"questions_asked": state.get("questions_asked", 0) + (1 if text.strip() else 0)}
+    if asks_for_human(text, runtime.context.policy.user_request.phrases):
+        update["user_request"] = True
+    return update

@@ -1,0 +1,124 @@
+"""Baton as a library: load the inputs, build the engine and graph, run one turn at a time.
+
+    baton = Baton.load(kb="kb/", customers="customers.csv", policy="policy.toml")
+    result = baton.send("conv-1", customer_id="c-1001", text="where is my package?")
+
+Conversations are checkpointed (SQLite by default), so another process continues one by its id.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from langchain_core.messages import AIMessage
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.checkpoint.sqlite import SqliteSaver
+
+from baton.customers import Customer, Customers, load_customers
+from baton.engine.base import Engine
+from baton.graph.build import build_graph
+from baton.graph.context import Deps
+from baton.graph.state import new_turn
+from baton.kb import KnowledgeBase, load_kb
+from baton.policy import Policy, load_policy
+
+log = logging.getLogger("baton")
+
+FALLBACK_REPLY = ("Sorry, something went wrong on my side. I've passed your message to our support "
+                  "team, and a person will reply here shortly.")
+
+
+def sqlite_checkpointer(path: str | Path) -> SqliteSaver:
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    return SqliteSaver(conn)
+
+
+@dataclass
+class Baton:
+    """A loaded deployment: policy, knowledge base, customers, engine and compiled graph."""
+
+    policy: Policy
+    kb: KnowledgeBase
+    customers: Customers
+    engine: Engine
+    checkpointer: BaseCheckpointSaver
+    today: Callable[[], date] = date.today
+
+    def __post_init__(self) -> None:
+        self.graph = build_graph(self.checkpointer)
+
+    @classmethod
+    def load(cls, kb: str | Path, customers: str | Path, policy: str | Path, db: str | Path | None = None,
+             engine: Engine | None = None, today: Callable[[], date] = date.today) -> "Baton":
+        """Load and validate every input (all or nothing), then build the engine."""
+        pol = load_policy(policy)
+        knowledge = load_kb(kb, pol.tags)
+        people = load_customers(customers)
+        if engine is None:
+            from baton.engine.embedded import EmbeddedEngine
+
+            engine = EmbeddedEngine(knowledge)
+        saver: BaseCheckpointSaver = sqlite_checkpointer(db) if db else InMemorySaver()
+        return cls(pol, knowledge, people, engine, saver, today)
+
+    def deps(self) -> Deps:
+        return Deps(engine=self.engine, policy=self.policy, today=self.today)
+
+    def bypass_report(self) -> str:
+        return self.customers.bypass_share(self.policy.bypass, self.today()).message()
+
+    @staticmethod
+    def new_conversation_id() -> str:
+        return f"conv-{uuid.uuid4().hex[:12]}"
+
+    def customer_record(self, customer: str | dict[str, Any] | Customer) -> dict[str, Any]:
+        if isinstance(customer, Customer):
+            record = customer
+        elif isinstance(customer, dict):
+            record = Customer.model_validate(customer)
+        else:
+            record = self.customers.get(customer)
+        return record.model_dump(mode="json")
+
+    def send(self, conversation_id: str, customer: str | dict[str, Any] | Customer, text: str = "",
+             action: str | None = None) -> dict[str, Any]:
+        """Run one customer turn (a message, or `action="request_human"`); return the turn result.
+
+        Whatever fails inside, the customer gets a reply and the conversation goes to a human.
+        """
+        record = self.customer_record(customer)
+        config = {"configurable": {"thread_id": conversation_id}}
+        turn = new_turn(text, action, customer=record, conversation_id=conversation_id)
+        try:
+            state = self.graph.invoke(turn, config, context=self.deps())
+            return state["result"]
+        except Exception as exc:  # noqa: BLE001 - last line of defence: never leave the customer in silence
+            log.exception("turn failed outside the graph's own safety net")
+            return self._fail_safe(conversation_id, record, text, exc)
+
+    def _fail_safe(self, conversation_id: str, record: dict[str, Any], text: str, exc: Exception) -> dict[str, Any]:
+        handoff = {"conversation_id": conversation_id, "queue": self.policy.default_queue,
+                   "reasons": ["failure"], "priority": 1, "status": "open"}
+        try:
+            self.graph.update_state({"configurable": {"thread_id": conversation_id}},
+                                    {"owner": "human", "handoff": handoff,
+                                     "messages": [AIMessage(content=FALLBACK_REPLY)]}, as_node="escalate")
+        except Exception:  # noqa: BLE001
+            log.exception("could not record the fail-safe handoff for %s", conversation_id)
+        brief = {"summary": f"Internal failure: {exc.__class__.__name__}: {exc}", "customer": record,
+                 "reasons": ["failure"], "asked": [], "answered": [], "customer_said": [text],
+                 "stuck_on": f"\"{text}\" - internal failure", "transcript_ref": f"/v1/conversations/{conversation_id}"}
+        return {"conversation_id": conversation_id, "outcome": "handoff", "reply": FALLBACK_REPLY,
+                "reasons": ["failure"], "queue": self.policy.default_queue, "confidence": None, "intents": [],
+                "brief": brief, "owner": "human", "failure": {"node": "graph", "error": str(exc)}}
+
+    def state(self, conversation_id: str) -> dict[str, Any]:
+        return self.graph.get_state({"configurable": {"thread_id": conversation_id}}).values

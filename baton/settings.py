@@ -1,0 +1,16 @@
+"""Settings from the environment (and a `.env` file), as DESIGN.md "Settings" lists them."""
+
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    db: str = Field(default="./baton.db", validation_alias="BATON_DB")
+    llm_base_url: str | None = Field(default=None, validation_alias="BATON_LLM_BASE_URL")
+    llm_model: str | None = Field(default=None, validation_alias="BATON_LLM_MODEL")
+    llm_api_key: str | None = Field(default=None, validation_alias=AliasChoices("BATON_LLM_API_KEY", "OPENAI_API_KEY"))
+    agent_keys: str = Field(default="", validation_alias="BATON_AGENT_KEYS")
