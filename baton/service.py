@@ -69,8 +69,8 @@ class Baton:
         saver: BaseCheckpointSaver = sqlite_checkpointer(db) if db else InMemorySaver()
         return cls(pol, knowledge, people, engine, saver, today)
 
-    def deps(self) -> Deps:
-        return Deps(engine=self.engine, policy=self.policy, today=self.today)
+    def deps(self, today: Callable[[], date] | None = None) -> Deps:
+        return Deps(engine=self.engine, policy=self.policy, today=today or self.today)
 
     def bypass_report(self) -> str:
         return self.customers.bypass_share(self.policy.bypass, self.today()).message()
@@ -89,8 +89,10 @@ class Baton:
         return record.model_dump(mode="json")
 
     def send(self, conversation_id: str, customer: str | dict[str, Any] | Customer, text: str = "",
-             action: str | None = None) -> dict[str, Any]:
+             action: str | None = None, today: Callable[[], date] | None = None) -> dict[str, Any]:
         """Run one customer turn (a message, or `action="request_human"`); return the turn result.
+
+        `today` overrides the clock for this turn (tests and recorded conversations).
 
         Whatever fails inside, the customer gets a reply and the conversation goes to a human.
         """
@@ -98,7 +100,7 @@ class Baton:
         config = {"configurable": {"thread_id": conversation_id}}
         turn = new_turn(text, action, customer=record, conversation_id=conversation_id)
         try:
-            state = self.graph.invoke(turn, config, context=self.deps())
+            state = self.graph.invoke(turn, config, context=self.deps(today))
             return state["result"]
         except Exception as exc:  # noqa: BLE001 - last line of defence: never leave the customer in silence
             log.exception("turn failed outside the graph's own safety net")

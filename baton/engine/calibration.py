@@ -6,7 +6,8 @@ No labelled customer traffic is needed. Every example question is replayed twice
 - *unseen*: its whole article is hidden, so the question is out of scope and whatever comes
   first is a wrong answer (label 0).
 Each replay also runs wrapped in message-like filler ("hi, ... thanks") because real customer
-messages are longer than example questions. A logistic regression on length-insensitive features
+messages are longer than example questions; a third replay keeps the wrapped question's own entry
+visible (*seen*), since customers often reuse a KB phrasing inside other words. A logistic regression on length-insensitive features
 turns the scores into a probability; in-scope replays are weighted to a realistic prior (most
 customer turns are in scope).
 """
@@ -21,6 +22,7 @@ from sklearn.linear_model import LogisticRegression
 from baton.engine.index import Index, Scores
 
 PRIOR_IN_SCOPE = 0.7
+SHARE_SEEN = 0.3  # of the in-scope weight: messages that reuse a KB phrasing inside other words
 MAX_FIT_QUESTIONS = 3000
 FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "lex", "body")
 
@@ -54,7 +56,9 @@ def rank(scores: Scores) -> Ranked:
     others = scores.emb.copy()
     others[rows, top1] = -np.inf
     emb2 = others.max(axis=1) if fused.shape[1] > 1 else emb1 - 1.0
-    x = np.column_stack([s1, s1 - s2, emb1, emb1 - emb2, scores.lex[rows, top1], scores.body[rows, top1]])
+    cand = {"fused": s1, "fused_margin": s1 - s2, "emb": emb1, "emb_margin": emb1 - emb2,
+            "lex": scores.lex[rows, top1], "body": scores.body[rows, top1], "best": scores.best[rows, top1]}
+    x = np.column_stack([cand[f] for f in FEATURES])
     return Ranked(order=order, fused=fused, features=x)
 
 
@@ -106,7 +110,12 @@ def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray
             held = rank(index.scores([batch_texts[i] for i in r], vecs[sl], unit_mask=unit_mask))
             xs.append(held.features)
             ys.append((held.order[:, 0] == articles[sl]).astype(int))
-            ws.append(np.full(len(r), PRIOR_IN_SCOPE))
+            ws.append(np.full(len(r), PRIOR_IN_SCOPE * (1 - SHARE_SEEN)))
+            if batch_texts is wrapped:
+                seen = rank(index.scores([batch_texts[i] for i in r], vecs[sl]))
+                xs.append(seen.features)
+                ys.append((seen.order[:, 0] == articles[sl]).astype(int))
+                ws.append(np.full(len(r), PRIOR_IN_SCOPE * SHARE_SEEN * 2))
             article_mask = np.zeros((len(r), index.n_articles), dtype=bool)
             article_mask[np.arange(len(r)), articles[sl]] = True
             unseen = rank(index.scores([batch_texts[i] for i in r], vecs[sl], article_mask=article_mask))

@@ -23,6 +23,7 @@ from baton.kb import KnowledgeBase
 
 W_LEX = 0.35
 W_BODY = 0.25
+W_MAX = 0.3  # article embedding score = W_MAX * best single question + (1 - W_MAX) * centroid
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
@@ -37,6 +38,7 @@ class Scores:
     emb: np.ndarray
     lex: np.ndarray
     body: np.ndarray
+    best: np.ndarray  # the best single example question's centred cosine
 
     @property
     def fused(self) -> np.ndarray:
@@ -69,6 +71,8 @@ class Index:
         self.mu_q = unit_vecs.mean(axis=0)
         self.mu_b = body_vecs.mean(axis=0)
         self.units = _unit(unit_vecs - self.mu_q)
+        self.unit_sums = np.add.reduceat(self.units, self._starts, axis=0)  # (articles, dim)
+        self.sum_norm2 = (self.unit_sums ** 2).sum(axis=1)
         self.bodies = _unit(body_vecs - self.mu_b)
         self._build_lexical(kb)
 
@@ -119,10 +123,21 @@ class Index:
         q = _unit(np.asarray(vecs, dtype=np.float32) - self.mu_q)
         unit_emb = q @ self.units.T
         unit_lex = np.asarray((self._presence(texts) @ self.unit_mass.T).todense())
+        dot_sum = q @ self.unit_sums.T
+        norm2 = np.broadcast_to(self.sum_norm2, dot_sum.shape).copy()
         if unit_mask is not None:
+            # Held-out units leave the centroid too. Exact when a row hides at most one unit
+            # per article, which is how the calibration replays use it.
+            hidden = np.where(unit_mask, unit_emb, 0.0)
+            dot_sum -= np.add.reduceat(hidden, self._starts, axis=1)
+            rows, hidden_units = np.nonzero(unit_mask)
+            arts = self.unit_article[hidden_units]
+            np.add.at(norm2, (rows, arts), 1.0 - 2.0 * (self.unit_sums[arts] * self.units[hidden_units]).sum(axis=1))
             unit_emb = np.where(unit_mask, -1.0, unit_emb)
             unit_lex = np.where(unit_mask, 0.0, unit_lex)
-        emb = self._per_article_max(unit_emb)
+        centroid = dot_sum / np.sqrt(np.maximum(norm2, 1e-9))
+        best = self._per_article_max(unit_emb)
+        emb = W_MAX * best + (1 - W_MAX) * centroid
         lex = self._per_article_max(unit_lex)
         qb = _unit(np.asarray(vecs, dtype=np.float32) - self.mu_b)
         body = qb @ self.bodies.T
@@ -130,7 +145,8 @@ class Index:
             emb = np.where(article_mask, -1.0, emb)
             lex = np.where(article_mask, 0.0, lex)
             body = np.where(article_mask, -1.0, body)
-        return Scores(emb=emb, lex=lex, body=body)
+            best = np.where(article_mask, -1.0, best)
+        return Scores(emb=emb, lex=lex, body=body, best=best)
 
     def _per_article_max(self, unit_scores: np.ndarray) -> np.ndarray:
         # units are stored grouped by article (every article has at least its title)

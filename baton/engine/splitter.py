@@ -6,9 +6,10 @@ Rules, in order:
    split; "and", "also", "plus" split only when what follows starts a new clause ("and how ...",
    "also does ...", "and my ...") and what precedes is a clause of its own, so "return and
    refund policy" or "Lumo Plus" stay whole.
-3. Only requests are intents: greetings, thanks, acknowledgements ("ok I'm in", "got back in, ty"),
-   announcements ("two things") and context ("I'm on my office network btw") are folded into the
-   neighbouring request, never scored on their own.
+3. Only requests and problem reports are intents: greetings, thanks, acknowledgements ("ok I'm
+   in", "got back in, ty"), announcements ("two things"), context ("I'm on my office network btw")
+   and bare statements are folded into the neighbouring intent, never scored on their own.
+4. A short follow-up leaning on the sentence before ("How do I change it?") joins that sentence.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ delete upgrade downgrade exchange find fix use make tell help explain
 _ALWAYS = r"btw|by the way|another thing|one more thing|oh and|additionally|separately|unrelated"
 _SOFT = r"and also|and|also|plus|but also"
 _CONNECTOR = re.compile(rf"(?:,\s*)?\b(?P<conn>{_ALWAYS}|{_SOFT})\b[,:]?\s*", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.?!\n;]+[.?!;]*", re.MULTILINE)
+_SENTENCE = re.compile(r"(?:[^.?!\n;]|[.?!;](?=\S))+[.?!;]*", re.MULTILINE)
 
 SOCIAL = frozenset("""
 hi hello hey hiya yo morning evening afternoon good thanks thank ty thx cheers appreciate appreciated
@@ -50,8 +51,16 @@ CONTEXT = re.compile(
     r"^\s*(fyi|for context|just so you know|i'?m (on|using|in|at|from)|i am (on|using|in|at|from)|"
     r"i use|we use|i live|we live|my (wifi|network|router|phone|plan|account) is|i have (a|an|the) \w+ plan)\b",
     re.IGNORECASE)
-PROBLEM = re.compile(r"n't|\bnot\b|\bnever\b|\bno longer\b|\bbroken\b|\berror\b|\bfail|\bproblem\b|"
-                     r"\bissue\b|\bstuck\b|\bcan'?t\b|\bwon'?t\b|\?", re.IGNORECASE)
+PROBLEM = re.compile(
+    r"n't|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
+    r"missing|lost|late|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
+    r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?", re.IGNORECASE)
+REQUEST = re.compile(
+    r"\?|^\W*(how|what|when|where|why|who|which|whats|can|could|would|will|should|do|does|did|is|are|am|"
+    r"has|have|any|please)\b|\b(i|we)\s*(want|need|'d like|would like|wanna|have to)\b|"
+    r"\b(help|tell me|let me know|show me)\b", re.IGNORECASE)
+ANAPHORA = re.compile(r"\b(it|that|this|them|those|these|one)\b", re.IGNORECASE)
+ANAPHORA_MAX_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -63,9 +72,22 @@ class Span:
     end: int
 
 
-def _clause_like(text: str) -> bool:
+# After a plain "and", only these start a new request; "and it comes back", "and then" continue
+# the same story.
+AND_START = frozenset("""
+how what when where why who which whats can could would will should do does did is are my also
+please
+""".split())
+_WANT = re.compile(r"^\s*i\s*(want|need|'d like|would like|wanna)\b", re.IGNORECASE)
+
+
+def _clause_like(text: str, after_and: bool = False) -> bool:
     toks = words(text)
-    return len(toks) >= 3 and (toks[0] in CLAUSE_START or toks[0] in REQUEST_VERBS)
+    if len(toks) < 3:
+        return False
+    if _WANT.match(text) or toks[0] in REQUEST_VERBS:
+        return True
+    return toks[0] in (AND_START if after_and else CLAUSE_START)
 
 
 def _split_connectors(sentence: str, offset: int) -> list[Span]:
@@ -77,7 +99,7 @@ def _split_connectors(sentence: str, offset: int) -> list[Span]:
         right = sentence[m.end():]
         always = re.fullmatch(_ALWAYS, conn) is not None
         if not always and left.strip():
-            if len([w for w in words(left) if w not in STOPWORDS]) < 2 or not _clause_like(right):
+            if len([w for w in words(left) if w not in STOPWORDS]) < 2 or not _clause_like(right, conn == "and"):
                 continue
         if left.strip():
             pieces.append(_span(sentence, cursor, m.start(), offset))
@@ -122,23 +144,51 @@ def candidate_spans(message: str) -> list[Span]:
     return spans
 
 
+def kind(text: str) -> str:
+    """'social', 'context', 'request' (asks for something), 'problem' (reports one) or 'statement'."""
+    if is_social(text):
+        return "social"
+    if is_context(text):
+        return "context"
+    if REQUEST.search(text) or (words(text)[:1] and words(text)[0] in REQUEST_VERBS):
+        return "request"
+    if PROBLEM.search(text):
+        return "problem"
+    return "statement"
+
+
+def _leans_on_previous(text: str) -> bool:
+    """A short follow-up that only makes sense with the sentence before ("How do I change it?")."""
+    return len(words(text)) <= ANAPHORA_MAX_WORDS and ANAPHORA.search(text) is not None
+
+
 def split_intents(message: str) -> list[Span]:
-    """The requests in `message`, in order; non-requests are folded into their neighbour."""
+    """The requests in `message`, in order; everything else is folded into a neighbour.
+
+    Requests and problem reports are intents. Greetings, context and bare statements ("I'm a VIP
+    customer", "SYSTEM: tier=vip") ride along with the nearest intent. When a message holds no
+    request or problem at all, its statements together are one intent: something must be answered
+    or handed off, never silently dropped. Only a purely social message has no intent.
+    """
     spans = candidate_spans(message)
-    keep = [not (is_social(s.text) or is_context(s.text)) for s in spans]
-    if not any(keep):
-        return []
+    kinds = [kind(s.text) for s in spans]
+    if not any(k in ("request", "problem") for k in kinds):
+        if not any(k == "statement" for k in kinds):
+            return []
+        kinds = ["request" if k == "statement" else k for k in kinds]
     merged: list[Span] = []
     pending_start: int | None = None
-    for span, is_request in zip(spans, keep):
-        if not is_request:
-            if merged:  # fold into the preceding request
-                prev = merged[-1]
-                merged[-1] = Span(message[prev.start:span.end].strip(), prev.start, span.end)
-            elif pending_start is None:
-                pending_start = span.start
+    for span, k in zip(spans, kinds):
+        joins_previous = merged and (k not in ("request", "problem") or _leans_on_previous(span.text))
+        if joins_previous:
+            prev = merged[-1]
+            merged[-1] = Span(message[prev.start:span.end].strip(), prev.start, span.end)
             continue
-        if pending_start is not None:  # leading filler joins the first request
+        if k not in ("request", "problem"):
+            if pending_start is None:
+                pending_start = span.start  # leading filler joins the first intent
+            continue
+        if pending_start is not None:
             span = Span(message[pending_start:span.end], pending_start, span.end)
             pending_start = None
         merged.append(span)

@@ -1,0 +1,173 @@
+"""The `baton` command line (DESIGN.md, "Command line")."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from baton import demo as demo_data
+from baton.errors import BatonError
+from baton.evals import CONVERSATIONS_DIR
+from baton.settings import Settings
+
+app = typer.Typer(help="Baton: AI-first customer support that knows when to hand off.", no_args_is_help=True,
+                  add_completion=False)
+
+KbOpt = typer.Option(demo_data.KB, "--kb", help="Knowledge-base folder (Markdown articles).")
+CustomersOpt = typer.Option(demo_data.CUSTOMERS, "--customers", help="Customers CSV or JSON-lines file.")
+PolicyOpt = typer.Option(demo_data.POLICY, "--policy", help="Policy TOML file.")
+TodayOpt = typer.Option(None, "--today", help="Pretend today is this date (YYYY-MM-DD) for renewal windows.")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _load(kb: Path, customers: Path, policy: Path, db: str | None = None, today: date | None = None):
+    from baton.service import Baton
+
+    try:
+        return Baton.load(kb, customers, policy, db=db, today=(lambda: today) if today else date.today)
+    except BatonError as exc:
+        _fail(str(exc))
+
+
+def _print_turn(result: dict[str, Any]) -> None:
+    conf = result.get("confidence")
+    head = f"[{result['outcome']}" + (f", confidence {conf:.2f}" if conf is not None else "")
+    if result.get("reasons"):
+        head += f", reasons {','.join(result['reasons'])} -> queue {result.get('queue')}"
+    head += "]"
+    typer.secho(f"baton {head}", fg=typer.colors.CYAN)
+    if result.get("reply"):
+        typer.echo(result["reply"])
+    elif result.get("forwarded_to_agent"):
+        typer.echo("(a human agent owns this conversation; your message was passed on)")
+    for i in result.get("intents", []):
+        art = i.get("candidate_article") or "-"
+        c = i["confidence"]
+        typer.secho(f"  intent {i['text']!r}: tag {i['tag']}, article {art}, "
+                    f"confidence {c if c is None else round(c, 2)}, {i['status']}", dim=True)
+    if result.get("brief"):
+        typer.secho("  brief for the agent:\n    " + result["brief"]["text"].replace("\n", "\n    "), dim=True)
+
+
+def _chat_loop(baton, customer: str, conversation: str, as_json: bool, prompt: bool) -> None:
+    while True:
+        if prompt:
+            typer.secho("you> ", fg=typer.colors.GREEN, nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text in (":quit", ":q", ":exit"):
+            break
+        action = "request_human" if text == ":human" else None
+        result = baton.send(conversation, customer, text="" if action else text, action=action)
+        if as_json:
+            typer.echo(json.dumps(result, ensure_ascii=False, default=str))
+        else:
+            _print_turn(result)
+
+
+@app.command()
+def demo(customer: str = typer.Option("c-1001", help="Demo customer id (c-1007 is a VIP)."),
+         as_json: bool = typer.Option(False, "--json", help="Print each turn result as JSON.")) -> None:
+    """Chat in the terminal with the shipped demo data (Lumo Home, a smart-home store)."""
+    baton = _load(demo_data.KB, demo_data.CUSTOMERS, demo_data.POLICY)
+    interactive = sys.stdin.isatty()
+    if interactive or not as_json:
+        typer.echo(f"Baton demo - Lumo Home support, {len(baton.kb)} articles, customer {customer}. "
+                   f"{baton.bypass_report()}")
+        typer.echo("Try: my order from yesterday hasn't shipped also does this product work with a Model A")
+        typer.echo("Type ':human' to press the talk-to-a-human button, ':quit' to leave.\n")
+    _chat_loop(baton, customer, baton.new_conversation_id(), as_json, prompt=interactive)
+
+
+@app.command()
+def chat(customer: str = typer.Option(..., "--customer", help="Customer id from the customers file."),
+         kb: Path = KbOpt, customers: Path = CustomersOpt, policy: Path = PolicyOpt,
+         conversation: Optional[str] = typer.Option(None, "--conversation", help="Continue this conversation id."),
+         db: Optional[str] = typer.Option(None, "--db", help="SQLite file for conversations (default: BATON_DB)."),
+         today: Optional[str] = TodayOpt,
+         as_json: bool = typer.Option(False, "--json", help="Print each turn result as one JSON line.")) -> None:
+    """One turn per stdin line; ':human' presses the talk-to-a-human button."""
+    baton = _load(kb, customers, policy, db=db or Settings().db, today=_date(today))
+    if customer not in baton.customers:
+        _fail(f"{customers}: unknown customer id {customer!r}")
+    conv = conversation or baton.new_conversation_id()
+    if not as_json:
+        typer.echo(f"conversation {conv} ({baton.bypass_report()})", err=True)
+    _chat_loop(baton, customer, conv, as_json, prompt=sys.stdin.isatty())
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"--today: {value!r} is not a date (YYYY-MM-DD)")
+
+
+@app.command("eval")
+def eval_(conversations: Optional[list[Path]] = typer.Argument(None, help="Conversation YAML files or folders "
+                                                                "(default: the shipped demo conversations)."),
+          kb: Path = KbOpt, customers: Path = CustomersOpt, policy: Path = PolicyOpt,
+          today: Optional[str] = TodayOpt,
+          as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object."),
+          fail_under: Optional[float] = typer.Option(None, "--fail-under",
+                                                     help="Exit 1 when the pass rate is below this (0-1).")) -> None:
+    """Run recorded conversations and report per-expectation failures and the metrics."""
+    from baton.evals.conversations import load_conversations
+    from baton.evals.metrics import summarize
+    from baton.evals.runner import run_all
+
+    baton = _load(kb, customers, policy, today=_date(today))
+    try:
+        convs = load_conversations(list(conversations or [CONVERSATIONS_DIR]))
+    except BatonError as exc:
+        _fail(str(exc))
+    records = run_all(baton, convs, today=_date(today))
+    report = summarize(records)
+    report["bypass_share"] = baton.bypass_report()
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, default=str))
+    else:
+        _print_report(report)
+    if fail_under is not None and (report["pass_rate"] or 0) < fail_under:
+        raise typer.Exit(code=1)
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    for f in report["failures"]:
+        typer.secho(f"FAIL {f['conversation']} turn {f['turn']}: {f['text']}", fg=typer.colors.RED)
+        for p in f["problems"]:
+            typer.echo(f"    {p}")
+        for i in f["got"]["intents"]:
+            c = i["confidence"]
+            typer.echo(f"    intent {i['text']!r}: {i['tag']} {c if c is None else round(c, 2)} {i['status']}")
+    typer.echo("")
+    for key in ("turns", "checked", "passed", "pass_rate", "containment", "harmful_answer_rate",
+                "burned_handoff_rate", "routing_accuracy", "brief_completeness"):
+        typer.echo(f"{key:>22}: {report[key]}")
+    typer.echo(f"{'outcomes':>22}: {report['outcomes']}")
+    typer.echo(f"{'bypass':>22}: {report['bypass_share']}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    logging.basicConfig(level=logging.WARNING)
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,110 @@
+"""Recorded test conversations (YAML, one conversation or a list per file), validated up front."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from baton.errors import ConversationsError
+
+OUTCOMES = ("answer", "handoff", "partial", "refused")
+
+
+class Expect(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    outcome: Literal["answer", "handoff", "partial", "refused"] | None = None
+    reasons: list[Literal["bypass", "skill", "low_confidence", "user_request", "off_rails", "failure"]] | None = None
+    queue: str | None = None
+    intents: list[str] | None = None
+    answer_contains: list[str] = Field(default_factory=list)
+    brief_contains: list[str] = Field(default_factory=list)
+
+    def states_anything(self) -> bool:
+        return bool(self.outcome or self.reasons is not None or self.queue or self.intents is not None
+                    or self.answer_contains or self.brief_contains)
+
+
+class Turn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    user: str | None = None
+    action: Literal["request_human"] | None = None
+    expect: Expect | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "Turn":
+        if (self.user is None) == (self.action is None):
+            raise ValueError("a turn needs exactly one of 'user' (a message) or 'action'")
+        return self
+
+
+class Conversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    customer: str | dict[str, Any]
+    today: date | None = None
+    description: str | None = None
+    turns: list[Turn] = Field(min_length=1)
+    source: str = ""
+
+
+def _where(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:
+    parts = []
+    if len(loc) >= 2 and loc[0] == "turns" and isinstance(loc[1], int):
+        parts.append(f"turn {loc[1] + 1}")
+        loc = loc[2:]
+    key = ".".join(str(p) for p in loc)
+    if key:
+        parts.append(f"key '{key}'")
+    return ", ".join(parts)
+
+
+def parse_conversations(data: Any, path: str | Path) -> list[Conversation]:
+    items = data if isinstance(data, list) else [data]
+    out: list[Conversation] = []
+    for n, raw in enumerate(items, start=1):
+        if not isinstance(raw, dict):
+            raise ConversationsError(path, f"conversation {n}", "expected a mapping with id, customer and turns")
+        label = f"conversation {raw.get('id', n)!s}"
+        try:
+            conv = Conversation.model_validate({**raw, "source": str(path)})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = _where(tuple(err["loc"]), raw)
+            problem = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            raise ConversationsError(path, f"{label}{', ' + where if where else ''}", problem) from None
+        out.append(conv)
+    return out
+
+
+def load_conversations(paths: list[str | Path]) -> list[Conversation]:
+    """Load conversation files (folders are searched for *.yaml / *.yml); ids must be unique."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted([*p.glob("*.yaml"), *p.glob("*.yml")]))
+        else:
+            files.append(p)
+    conversations: list[Conversation] = []
+    seen: dict[str, str] = {}
+    for f in files:
+        try:
+            data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConversationsError(f, None, "file not found") from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise ConversationsError(f, f"line {mark.line + 1}" if mark else None,
+                                     f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        for conv in parse_conversations(data, f):
+            if conv.id in seen:
+                raise ConversationsError(f, f"conversation {conv.id}", f"duplicate id (also in {seen[conv.id]})")
+            seen[conv.id] = str(f)
+            conversations.append(conv)
+    if not conversations:
+        raise ConversationsError(", ".join(map(str, paths)) or "(none)", None, "no conversations found")
+    return conversations
+
