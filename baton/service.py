@@ -95,12 +95,13 @@ class Baton:
         `today` overrides the clock for this turn (tests and recorded conversations).
 
         Whatever fails inside, the customer gets a reply and the conversation goes to a human.
+        The turn is checkpointed once, when it ends (durability "exit"): a turn is all or nothing.
         """
         record = self.customer_record(customer)
         config = {"configurable": {"thread_id": conversation_id}}
         turn = new_turn(text, action, customer=record, conversation_id=conversation_id)
         try:
-            state = self.graph.invoke(turn, config, context=self.deps(today))
+            state = self.graph.invoke(turn, config, context=self.deps(today), durability="exit")
             return state["result"]
         except Exception as exc:  # noqa: BLE001 - last line of defence: never leave the customer in silence
             log.exception("turn failed outside the graph's own safety net")

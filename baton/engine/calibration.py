@@ -14,11 +14,14 @@ customer turns are in scope).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
+from baton.engine import index as index_module
 from baton.engine.index import Index, Scores
 
 PRIOR_IN_SCOPE = 0.7
@@ -62,26 +65,64 @@ def rank(scores: Scores) -> Ranked:
     return Ranked(order=order, fused=fused, features=x)
 
 
-class Calibrator:
-    """Logistic calibration of the ranking features; see the module docstring for the data."""
+def _recipe() -> str:
+    """Everything that changes the fitted model besides the KB and the embedder."""
+    constants = (FEATURES, PRIOR_IN_SCOPE, SHARE_SEEN, MAX_FIT_QUESTIONS, WRAPPERS,
+                 index_module.W_LEX, index_module.W_BODY, index_module.W_MAX, 2)
+    return hashlib.sha256(repr(constants).encode()).hexdigest()[:12]
 
-    def __init__(self) -> None:
-        self.model = LogisticRegression(C=1.0, max_iter=1000)
-        self.fitted = False
+
+class Calibrator:
+    """Logistic calibration of the ranking features; see the module docstring for the data.
+
+    Fitting uses scikit-learn; the fitted coefficients are cached next to the KB embeddings
+    (keyed by the KB's content, the embedder and this recipe), so a warm start neither refits
+    nor imports scikit-learn.
+    """
+
+    def __init__(self, coef: np.ndarray | None = None, intercept: float = 0.0) -> None:
+        self.coef = coef
+        self.intercept = intercept
 
     def fit(self, index: Index, seed: int = 0) -> "Calibrator":
+        cache = index.embedder.cache_dir / f"calib-{index.kb.fingerprint}-{_recipe()}-{seed}.json"
+        key = index.embedder.name
+        try:
+            saved = json.loads(cache.read_text())
+            if saved.get("embedder") == key:
+                self.coef, self.intercept = np.asarray(saved["coef"]), float(saved["intercept"])
+                return self
+        except (OSError, ValueError, KeyError):
+            pass
+        from sklearn.linear_model import LogisticRegression
+
         x, y, w = replay_features(index, seed=seed)
         if len(set(y.tolist())) < 2:
-            # A KB too small to produce both outcomes: fall back to a fixed, cautious mapping.
+            # A KB too small to produce both outcomes: anchor both ends so the fit exists.
             y = np.r_[y, 0, 1]
             x = np.vstack([x, np.zeros(x.shape[1]), np.ones(x.shape[1])])
             w = np.r_[w, 1.0, 1.0]
-        self.model.fit(x, y, sample_weight=w)
-        self.fitted = True
+        model = LogisticRegression(C=1.0, max_iter=1000).fit(x, y, sample_weight=w)
+        self.coef, self.intercept = model.coef_[0].copy(), float(model.intercept_[0])
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"embedder": key, "features": FEATURES, "coef": self.coef.tolist(),
+                                       "intercept": self.intercept}))
+            os.replace(tmp, cache)
+        except OSError:
+            pass
         return self
 
+    @property
+    def fitted(self) -> bool:
+        return self.coef is not None
+
     def predict(self, features: np.ndarray) -> np.ndarray:
-        return self.model.predict_proba(np.atleast_2d(features))[:, 1]
+        if self.coef is None:
+            raise RuntimeError("Calibrator.predict before fit")
+        z = np.atleast_2d(features) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.text import content_terms
@@ -90,26 +89,27 @@ class Index:
                 df[vocab[term]] += 1
         n_docs = len(docs) + len(bodies)
         self.idf = np.log((1 + n_docs) / (1 + df)) + 1.0
-        rows, cols, vals = [], [], []
+        # postings: term -> (units holding it, that term's share of each unit's TF-IDF mass)
+        postings: dict[int, tuple[list[int], list[float]]] = {}
         for r, doc in enumerate(docs):
             terms = sorted(set(doc))
             weights = np.array([self.idf[vocab[t]] for t in terms]) if terms else np.zeros(0)
             mass = float((weights ** 2).sum()) or 1.0
             for t, w in zip(terms, weights):
-                rows.append(r)
-                cols.append(vocab[t])
-                vals.append(w * w / mass)
-        self.unit_mass = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocab)))
+                units, shares = postings.setdefault(vocab[t], ([], []))
+                units.append(r)
+                shares.append(w * w / mass)
+        self.postings = {t: (np.asarray(u), np.asarray(w)) for t, (u, w) in postings.items()}
 
-    def _presence(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        rows, cols = [], []
+    def _coverage(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, units): the share of each example question's terms that each text contains."""
+        out = np.zeros((len(texts), len(self.unit_texts)))
         for r, text in enumerate(texts):
             for term in set(content_terms(text)):
-                col = self.vocab.get(term)
-                if col is not None:
-                    rows.append(r)
-                    cols.append(col)
-        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(self.vocab)))
+                hit = self.postings.get(self.vocab.get(term, -1))
+                if hit is not None:
+                    out[r, hit[0]] += hit[1]
+        return out
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embedder.embed_queries(list(texts))
@@ -122,7 +122,7 @@ class Index:
             vecs = self.embed(texts)
         q = _unit(np.asarray(vecs, dtype=np.float32) - self.mu_q)
         unit_emb = q @ self.units.T
-        unit_lex = np.asarray((self._presence(texts) @ self.unit_mass.T).todense())
+        unit_lex = self._coverage(texts)
         dot_sum = q @ self.unit_sums.T
         norm2 = np.broadcast_to(self.sum_norm2, dot_sum.shape).copy()
         if unit_mask is not None:

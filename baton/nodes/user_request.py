@@ -30,7 +30,7 @@ contact call give find escalate send pass human person someone somebody please j
 """.split())
 _ENDERS = frozenset("""
 please now asap already being person rep representative available immediately instead agent
-right away help here today
+right away help here today only
 """.split())
 _NEGATIONS = re.compile(
     r"\b(no|not|never|without|don'?t|do not|doesn'?t|didn'?t|won'?t|wouldn'?t|no need|isn'?t|"

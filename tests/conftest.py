@@ -1,0 +1,70 @@
+"""Shared fixtures. No test can reach the network: non-loopback connections raise at once."""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+if (SHARED / "tiktoken_cache").is_dir():
+    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(SHARED / "tiktoken_cache"))
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address, *args, **kwargs):
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, str) and not (host.startswith("127.") or host in ("localhost", "::1") or self.family == socket.AF_UNIX):
+        raise ConnectionRefusedError(f"tests may not reach the network ({host})")
+    return _real_connect(self, address, *args, **kwargs)
+
+
+socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = Path(os.environ.get("BATON_TEST_CACHE_DIR") or tmp_path_factory.mktemp("baton-cache"))
+    os.environ["BATON_CACHE_DIR"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def policy():
+    from baton import demo
+    from baton.policy import load_policy
+
+    return load_policy(demo.POLICY)
+
+
+@pytest.fixture(scope="session")
+def kb(policy):
+    from baton import demo
+    from baton.kb import load_kb
+
+    return load_kb(demo.KB, policy.tags)
+
+
+@pytest.fixture(scope="session")
+def customers():
+    from baton import demo
+    from baton.customers import load_customers
+
+    return load_customers(demo.CUSTOMERS)
+
+
+@pytest.fixture(scope="session")
+def embedded_engine(kb, _cache_dir):
+    from baton.engine.embedded import EmbeddedEngine
+
+    return EmbeddedEngine(kb)
+
+
+@pytest.fixture
+def today() -> date:
+    return date(2026, 11, 28)

@@ -1,0 +1,88 @@
+"""The command line, run as a user runs it (a real `baton` process, stdin in, stdout out)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from baton import demo
+
+CANONICAL = "my order from yesterday hasn't shipped also does this product work with a Model A"
+
+
+def baton(*args: str, stdin: str = "", check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, "-m", "baton.cli", *args], input=stdin, capture_output=True,
+                          text=True, timeout=240, env={**os.environ})
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_demo_answers_and_splits_the_canonical_message():
+    out = baton("demo", stdin=f"how do I reset my password\n{CANONICAL}\n").stdout
+    assert "[answer, confidence" in out and "Forgot password" in out
+    assert "[partial" in out and "low_confidence" in out
+    assert out.count("  intent ") == 3
+
+
+def test_chat_json_prints_the_turn_result(tmp_path: Path):
+    db = tmp_path / "chat.db"
+    proc = baton("chat", "--customer", "c-1001", "--json", "--db", str(db), "--conversation", "cli-1",
+                 stdin=f"{CANONICAL}\n:human\n")
+    first, second = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert first["outcome"] == "partial" and len(first["intents"]) == 2
+    assert {i["status"] for i in first["intents"]} == {"answered", "handed_off"}
+    assert first["intents"][0]["confidence"] != first["intents"][1]["confidence"]
+    assert first["brief"]["stuck_on"] and first["conversation_id"] == "cli-1"
+    assert second["forwarded_to_agent"]  # a human owns it now
+    # a second process continues the same conversation from the SQLite file
+    again = json.loads(baton("chat", "--customer", "c-1001", "--json", "--db", str(db), "--conversation", "cli-1",
+                             stdin="still there?\n").stdout)
+    assert again["turn"] == 3 and again["forwarded_to_agent"]
+
+
+def test_chat_button_before_first_question_is_refused(tmp_path: Path):
+    out = baton("chat", "--customer", "c-1002", "--json", "--db", str(tmp_path / "x.db"), stdin=":human\n").stdout
+    assert json.loads(out)["outcome"] == "refused"
+
+
+def test_eval_json_fields(tmp_path: Path):
+    conv = tmp_path / "c.yaml"
+    conv.write_text("id: t1\ncustomer: c-1007\nturns:\n  - user: where is my package\n"
+                    "    expect: {outcome: handoff, reasons: [bypass]}\n")
+    report = json.loads(baton("eval", "--json", str(conv)).stdout)
+    for key in ("turns", "checked", "passed", "pass_rate", "containment", "harmful_answer_rate",
+                "burned_handoff_rate", "routing_accuracy", "brief_completeness", "failures"):
+        assert key in report
+    assert report["passed"] == 1 and report["failures"] == []
+
+
+@pytest.mark.parametrize("args, content, message", [
+    (["--policy"], "confidence_threshold = 'high'\n[skills.orders]\nqueue = 'q'\n", "key 'confidence_threshold'"),
+    (["--customers"], "id,tier,arr\n1,free,abc\n", "line 2, field 'arr'"),
+])
+def test_bad_inputs_are_named_and_exit_2(tmp_path: Path, args, content, message):
+    f = tmp_path / ("p.toml" if args == ["--policy"] else "c.csv")
+    f.write_text(content)
+    proc = baton("chat", "--customer", "c-1001", *args, str(f), check=False)
+    assert proc.returncode == 2 and str(f) in proc.stderr and message in proc.stderr
+
+
+def test_bad_conversation_file_is_named(tmp_path: Path):
+    conv = tmp_path / "bad.yaml"
+    conv.write_text("id: t1\ncustomer: c-1001\nturns:\n  - user: hi\n    expect: {outcome: maybe}\n")
+    proc = baton("eval", str(conv), check=False)
+    assert proc.returncode == 2 and "bad.yaml: conversation t1, turn 1, key 'expect.outcome'" in proc.stderr
+
+
+def test_unknown_kb_tag_is_named(tmp_path: Path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "x.md").write_text("---\nid: x\ntitle: X\ntag: astrology\nquestions: [q]\n---\nbody\n")
+    proc = baton("chat", "--customer", "c-1001", "--kb", str(kb), "--policy", str(demo.POLICY), check=False)
+    assert proc.returncode == 2 and "x.md: line 4, key 'tag'" in proc.stderr

@@ -1,0 +1,70 @@
+from langchain_core.messages import AIMessage, HumanMessage
+
+from baton.nodes.decide import decide_intents, off_rails_signals
+from baton.policy import parse_policy
+
+POLICY = parse_policy({
+    "confidence_threshold": 0.7, "max_ai_turns_without_resolution": 3, "default_queue": "general",
+    "skills": {"orders": {"queue": "fulfilment"}, "technical": {"queue": "tech"},
+               "refunds": {"queue": "billing", "ai_closable": False}},
+})
+
+
+def draft(i, tag, conf, article="a"):
+    return {"index": i, "text": f"intent {i}", "tag": tag, "article": article, "answer": "x",
+            "confidence": conf, "status": "drafted", "reason": None, "queue": None}
+
+
+def test_all_confident_and_closable_is_an_answer():
+    drafts, d = decide_intents([draft(0, "orders", 0.9), draft(1, "technical", 0.71)], POLICY)
+    assert d["outcome"] == "answer" and d["reasons"] == [] and d["queue"] is None
+    assert [x["status"] for x in drafts] == ["answered", "answered"]
+
+
+def test_low_confidence_intent_makes_a_partial_handoff():
+    drafts, d = decide_intents([draft(0, "orders", 0.93), draft(1, "technical", 0.41)], POLICY)
+    assert d["outcome"] == "partial" and d["reasons"] == ["low_confidence"] and d["queue"] == "tech"
+    assert drafts[1]["status"] == "handed_off" and drafts[1]["reason"] == "low_confidence"
+
+
+def test_threshold_is_inclusive_at_the_boundary():
+    _, d = decide_intents([draft(0, "orders", 0.7)], POLICY)
+    assert d["outcome"] == "answer"
+
+
+def test_non_closable_tag_goes_to_its_queue_even_when_confident():
+    drafts, d = decide_intents([draft(0, "refunds", 0.99)], POLICY)
+    assert d == {**d, "outcome": "handoff", "reasons": ["skill"], "queue": "billing"}
+
+
+def test_skill_queue_wins_over_low_confidence_queue():
+    _, d = decide_intents([draft(0, "technical", 0.2), draft(1, "refunds", 0.9), draft(2, "orders", 0.95)], POLICY)
+    assert d["outcome"] == "partial" and set(d["reasons"]) == {"skill", "low_confidence"} and d["queue"] == "billing"
+
+
+def test_single_queue_routing():
+    single = POLICY.model_copy(update={"routing": "single_queue"})
+    _, d = decide_intents([draft(0, "refunds", 0.99)], single)
+    assert d["queue"] == "general" and d["reasons"] == ["skill"]
+
+
+def test_off_rails_hands_off_everything():
+    drafts, d = decide_intents([draft(0, "orders", 0.99)], POLICY, ["the customer repeated themselves"])
+    assert d["outcome"] == "handoff" and d["reasons"] == ["off_rails"]
+    assert drafts[0]["status"] == "handed_off"
+
+
+def never_similar(a, b):
+    return 0.0
+
+
+def test_off_rails_signals():
+    t = [HumanMessage("how do I set up the hub"), AIMessage("Plug it in."), HumanMessage("that's not what I asked")]
+    assert off_rails_signals("that's not what I asked", t, 1, POLICY, never_similar)
+    # the same words before the AI said anything are not a complaint about an answer
+    assert not off_rails_signals("that's not what I asked", t[-1:], 0, POLICY, never_similar)
+    repeat = [HumanMessage("how do I reset my hub"), AIMessage("Hold the button."), HumanMessage("how do I reset my hub")]
+    assert any("repeated" in s for s in off_rails_signals("how do I reset my hub", repeat, 1, POLICY, never_similar))
+    assert off_rails_signals("new question", [HumanMessage("new question")], 3, POLICY, never_similar)
+    assert not off_rails_signals("thanks, that worked", [HumanMessage("thanks, that worked")], 3, POLICY, never_similar)
+    assert not off_rails_signals("my camera doesn't work", [HumanMessage("my camera doesn't work")], 0, POLICY, never_similar)

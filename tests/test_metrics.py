@@ -1,0 +1,46 @@
+from baton.evals.conversations import Expect
+from baton.evals.metrics import TurnRecord, check, is_harmful, summarize
+
+
+def result(outcome, reasons=(), queue=None, intents=(), reply="", brief=None):
+    return {"outcome": outcome, "reasons": list(reasons), "queue": queue, "reply": reply, "brief": brief,
+            "intents": [{"text": t, "tag": t, "status": s, "confidence": 0.5} for t, s in intents]}
+
+
+def test_check_compares_each_expectation():
+    e = Expect(outcome="partial", reasons=["low_confidence"], queue="technical", intents=["orders", "technical"],
+               answer_contains=["2 PM"], brief_contains=["Model A"])
+    ok = result("partial", ["low_confidence"], "technical", [("orders", "answered"), ("technical", "handed_off")],
+                reply="ships before 2 pm", brief={"stuck_on": "does it work with a model a"})
+    assert check(e, ok) == []
+    bad = result("answer", [], None, [("orders", "answered")], reply="no")
+    problems = check(e, bad)
+    assert len(problems) == 6
+
+
+def test_harmful_answers():
+    assert is_harmful(Expect(outcome="handoff"), result("answer"))
+    assert is_harmful(Expect(outcome="handoff"), result("partial"))
+    assert is_harmful(Expect(outcome="partial"), result("answer"))
+    assert not is_harmful(Expect(outcome="answer"), result("handoff"))  # burned, not harmful
+    assert is_harmful(Expect(outcome="answer", intents=["orders"]), result("answer", intents=[("billing", "answered")]))
+    # an expected intent silently dropped: neither answered nor handed off
+    assert is_harmful(Expect(outcome="partial", intents=["orders", "technical"]),
+                      result("partial", intents=[("orders", "answered")]))
+
+
+def test_summary_metrics():
+    recs = [
+        TurnRecord("a", 1, "x", Expect(outcome="answer"), result("answer")),
+        TurnRecord("b", 1, "x", Expect(outcome="answer"), result("handoff", ["low_confidence"], "q")),
+        TurnRecord("c", 1, "x", Expect(outcome="handoff", queue="billing"), result("handoff", ["skill"], "billing")),
+        TurnRecord("d", 1, "x", Expect(outcome="handoff", queue="billing"), result("answer")),
+        TurnRecord("e", 1, "x", None, result("answer")),
+    ]
+    for r in recs:
+        r.failed = check(r.expect, r.result) if r.expect else []
+    m = summarize(recs)
+    assert (m["turns"], m["checked"], m["passed"]) == (5, 4, 2)
+    assert m["containment"] == 0.6 and m["harmful_answer_rate"] == 0.25
+    assert m["burned_handoff_rate"] == 0.5 and m["routing_accuracy"] == 0.5
+    assert {f["conversation"] for f in m["failures"]} == {"b", "d"}

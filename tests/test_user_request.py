@@ -1,0 +1,31 @@
+import pytest
+
+from baton.nodes.user_request import asks_for_human
+
+PHRASES = ("human", "real person", "agent", "talk to someone")
+
+
+@pytest.mark.parametrize("text", [
+    "I want to talk to a human", "HUMAN please", "can I speak to an agent", "get me a real person now",
+    "agent!", "is there an agent available", "my thermostat is blinking, just get me a human",
+    "I need to talk to someone", "humans only", "let me talk to a human agent",
+    "I'm not happy with this bot, I want a human",
+])
+def test_requests(text):
+    assert asks_for_human(text, PHRASES)
+
+
+@pytest.mark.parametrize("text", [
+    "I don't need a human, just tell me the price", "no agent please, how do I reset my password",
+    "our human resources team needs an invoice", "the agent plugin crashes on my laptop",
+    "my phone's user agent blocks the app", "I'm a travel agent", "never mind the agent",
+    "do not connect me to a human", "are you a human?", "humanity", "reagent", "management",
+    "i would rather not talk to someone",
+])
+def test_not_requests(text):
+    assert not asks_for_human(text, PHRASES)
+
+
+def test_phrases_come_from_the_policy():
+    assert asks_for_human("can I get a representative", ("representative",))
+    assert not asks_for_human("can I get a representative", PHRASES)
