@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -12,6 +13,28 @@ import yaml
 from baton.errors import KnowledgeBaseError
 
 REQUIRED = ("id", "title", "tag", "questions")
+_BLOCK_START = ("- ", "* ", "+ ", "#", ">", "|", "```")
+_ORDERED = re.compile(r"\d+[.)]\s")
+
+
+def unwrap(markdown: str) -> str:
+    """Join soft-wrapped lines of a Markdown paragraph (a single newline is not a line break),
+    keeping blank lines, list items, headings, quotes, tables and code blocks as they are."""
+    out: list[str] = []
+    in_code = False
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            in_code = not in_code
+            out.append(line)
+            continue
+        joinable = (not in_code and stripped and out and out[-1].strip() and not out[-1].strip().startswith("```")
+                    and not stripped.startswith(_BLOCK_START) and not _ORDERED.match(stripped))
+        if joinable:
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 @dataclass(frozen=True)
@@ -92,7 +115,7 @@ def parse_article(text: str, path: str | Path, tags: Iterable[str] | None = None
     if tags is not None and tag not in set(tags):
         raise KnowledgeBaseError(path, line_of("tag"),
                                  f"tag {tag!r} is not defined in the policy (known: {', '.join(sorted(tags))})")
-    body = "\n".join(lines[end + 1:]).strip()
+    body = unwrap("\n".join(lines[end + 1:]).strip())
     if not body:
         raise KnowledgeBaseError(path, f"line {end + 2}", "the article has no answer text after the front matter")
     return Article(id=str(meta["id"]).strip(), title=str(meta["title"]).strip(), tag=tag,

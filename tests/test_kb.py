@@ -55,3 +55,10 @@ def test_duplicate_ids(tmp_path: Path):
 def test_empty_folder(tmp_path: Path):
     with pytest.raises(KnowledgeBaseError, match="no Markdown articles"):
         load_kb(tmp_path)
+
+
+def test_soft_wrapped_lines_are_joined_but_lists_kept():
+    from baton.kb import unwrap
+
+    assert unwrap("Click Cancel\norder to stop it.\n\nSecond paragraph") == "Click Cancel order to stop it.\n\nSecond paragraph"
+    assert unwrap("Steps:\n- one\n- two\n1. first") == "Steps:\n- one\n- two\n1. first"

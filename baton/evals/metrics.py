@@ -29,9 +29,13 @@ class TurnRecord:
         return self.checked and not self.failed
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _brief_text(result: dict[str, Any]) -> str:
     brief = result.get("brief")
-    return json.dumps(brief, ensure_ascii=False).lower() if brief else ""
+    return _norm(json.dumps(brief, ensure_ascii=False)) if brief else ""
 
 
 def check(expect: Expect, result: dict[str, Any]) -> list[str]:
@@ -47,13 +51,13 @@ def check(expect: Expect, result: dict[str, Any]) -> list[str]:
         got = {i["tag"] for i in result.get("intents", [])}
         if got != set(expect.intents):
             failed.append(f"intents: expected {sorted(expect.intents)}, got {sorted(t or '-' for t in got)}")
-    reply = (result.get("reply") or "").lower()
+    reply = _norm(result.get("reply") or "")
     for s in expect.answer_contains:
-        if s.lower() not in reply:
+        if _norm(s) not in reply:
             failed.append(f"answer_contains: {s!r} not in the reply")
     brief = _brief_text(result)
     for s in expect.brief_contains:
-        if s.lower() not in brief:
+        if _norm(s) not in brief:
             failed.append(f"brief_contains: {s!r} not in the brief")
     return failed
 
