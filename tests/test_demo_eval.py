@@ -33,3 +33,16 @@ def test_demo_pass_rate_and_harm(report):
     _, m = report
     assert m["pass_rate"] >= 0.95, m["failures"]
     assert m["harmful_answer_rate"] <= 0.02, m["failures"]
+
+
+def test_a_knowledge_base_the_engine_was_never_tuned_on():
+    """tests/fixtures/unseen: another product, other tags, queues, phrases and a JSON-lines
+    customers file. Written once and run as is: a check on generality, not a tuning set."""
+    from pathlib import Path
+
+    root = Path(__file__).parent / "fixtures" / "unseen"
+    b = Baton.load(root / "kb", root / "customers.jsonl", root / "policy.toml")
+    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"])))
+    assert m["checked"] >= 20
+    assert m["pass_rate"] >= 0.9, m["failures"]
+    assert m["harmful_answer_rate"] <= 0.05, m["failures"]
