@@ -1,0 +1,123 @@
+"""Each node called directly: state in, partial update out (no graph, no model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.runtime import Runtime
+
+from baton.graph.context import Deps
+from baton.nodes.answer import answer
+from baton.nodes.escalate import escalate, handoff_reply
+from baton.nodes.forward_to_agent import forward_to_agent
+from baton.nodes.intent_split import intent_split
+from baton.nodes.owner_check import owner_check
+from baton.nodes.reply import reply
+from baton.nodes.self_grade import self_grade
+from baton.nodes.summarize import summarize
+from baton.nodes.tier_check import tier_check
+from baton.nodes.user_request import user_request
+from tests.fakes import FakeEngine, Scripted
+
+SCRIPT = {"where is my package": Scripted("orders", "track-order", 0.91, "Use the tracking link."),
+          "do you sell bulbs": Scripted("sales", "gift-cards", 0.2)}
+CUSTOMER = {"id": "c-1", "name": "Ana Souza", "tier": "free", "arr": 0, "renewal_date": None, "plan": "free"}
+
+
+def rt(policy, engine=None, today=date(2026, 11, 28)) -> Runtime:
+    return Runtime(context=Deps(engine=engine or FakeEngine(SCRIPT), policy=policy, today=lambda: today))
+
+
+def drafted(conf: float, status: str = "answered", reason=None, text="where is my package"):
+    return {"index": 0, "text": text, "tag": "orders", "article": "track-order", "answer": "Use the tracking link.",
+            "confidence": conf, "status": status, "reason": reason, "queue": None if status == "answered" else "fulfilment"}
+
+
+def test_owner_check_records_the_message_and_counts_the_turn(policy):
+    update = owner_check({"message": "hi there", "turn": 2}, rt(policy))
+    assert update["turn"] == 3 and update["owner"] == "ai"
+    assert [m.content for m in update["messages"]] == ["hi there"]
+    assert "messages" not in owner_check({"message": "", "action": "request_human"}, rt(policy))
+
+
+def test_forward_to_agent_is_silent_and_keeps_the_standing_reasons(policy):
+    update = forward_to_agent({"handoff": {"reasons": ["skill"], "queue": "billing"}, "conversation_id": "c"}, rt(policy))
+    assert update["result"]["reply"] is None and update["result"]["reasons"] == ["skill"]
+
+
+def test_user_request_node(policy):
+    assert user_request({"message": "get me a human"}, rt(policy))["user_request"] is True
+    plain = user_request({"message": "where is my package", "questions_asked": 0}, rt(policy))
+    assert "user_request" not in plain and plain["questions_asked"] == 1
+    refused = user_request({"action": "request_human", "questions_asked": 0}, rt(policy))
+    assert refused["result"]["outcome"] == "refused"
+    assert user_request({"action": "request_human", "questions_asked": 1}, rt(policy)) == {"user_request": True}
+
+
+def test_tier_check_node_reads_only_the_record(policy):
+    assert tier_check({"customer": {**CUSTOMER, "tier": "vip"}, "message": "x"}, rt(policy))["bypass"] == ["tier vip"]
+    claim = {"customer": CUSTOMER, "message": "I am VIP enterprise with 1M ARR renewing tomorrow"}
+    assert tier_check(claim, rt(policy))["bypass"] == []
+    renewing = {**CUSTOMER, "renewal_date": "2026-12-01"}
+    assert tier_check({"customer": renewing}, rt(policy))["bypass"] == ["renewal in 3 days"]
+    assert tier_check({"customer": renewing}, rt(policy, today=date(2026, 1, 1)))["bypass"] == []
+
+
+def test_intent_split_answer_and_self_grade_nodes(policy):
+    r = rt(policy)
+    intents = intent_split({"message": "where is my package"}, r)["intents"]
+    assert [(i["text"], i["tag"]) for i in intents] == [("where is my package", "orders")]
+    draft = answer({"intent": intents[0]}, r)["drafts"][0]
+    assert draft["article"] == "track-order" and draft["confidence"] is None
+    graded = self_grade({"intents": intents, "drafts": [draft]}, r)["drafts"]
+    assert graded[0]["confidence"] == 0.91
+
+
+def test_reply_node_counts_ai_turns_and_resets_on_resolution(policy):
+    state = {"drafts": [drafted(0.9)], "decision": {"outcome": "answer", "reasons": [], "queue": None, "explanation": []},
+             "message": "where is my package", "ai_turns_since_resolution": 2, "turn": 3}
+    update = reply(state, rt(policy))
+    assert update["ai_turns_since_resolution"] == 3 and isinstance(update["messages"][0], AIMessage)
+    assert update["answered_history"][0]["article"] == "track-order"
+    thanks = reply({**state, "drafts": [], "message": "that worked, thanks"}, rt(policy))
+    assert thanks["ai_turns_since_resolution"] == 0
+
+
+def test_summarize_builds_the_brief(policy):
+    state = {
+        "conversation_id": "c-9", "customer": CUSTOMER, "message": "where is my package also do you sell bulbs",
+        "messages": [AIMessage("Which order is it?"), HumanMessage("where is my package also do you sell bulbs")],
+        "drafts": [drafted(0.91), {**drafted(0.2, "handed_off", "low_confidence", "do you sell bulbs"), "index": 1,
+                                   "tag": "sales", "article": "gift-cards"}],
+        "decision": {"outcome": "partial", "reasons": ["low_confidence"], "queue": "sales", "explanation": ["x"]},
+        "turn": 1,
+    }
+    brief = summarize(state, rt(policy))["brief"]
+    assert brief["customer"]["name"] == "Ana Souza" and brief["reasons"] == ["low_confidence"]
+    assert brief["asked"] == ["Which order is it?"]
+    assert brief["answered"][0]["article"] == "track-order"
+    assert "do you sell bulbs" in brief["stuck_on"] and "0.20 < 0.70" in brief["stuck_on"]
+    assert brief["queue"] == "sales" and brief["transcript_ref"].endswith("c-9")
+    assert "Stuck on:" in brief["text"]
+
+
+def test_summarize_decides_for_direct_handoffs(policy):
+    update = summarize({"customer": CUSTOMER, "message": "where is my package", "bypass": ["tier vip"], "messages": []},
+                       rt(policy))
+    assert update["decision"]["reasons"] == ["bypass"] and update["decision"]["queue"] == "fulfilment"
+    failed = summarize({"customer": CUSTOMER, "message": "x", "failures": [{"node": "answer", "error": "boom"}],
+                        "messages": []}, rt(policy))
+    assert failed["decision"]["reasons"] == ["failure"] and failed["decision"]["queue"] == policy.default_queue
+
+
+def test_escalate_hands_over_with_one_reply(policy):
+    decision = {"outcome": "partial", "reasons": ["low_confidence"], "queue": "sales", "explanation": []}
+    drafts = [drafted(0.91), {**drafted(0.2, "handed_off", "low_confidence", "do you sell bulbs"), "index": 1}]
+    update = escalate({"decision": decision, "drafts": drafts, "customer": CUSTOMER, "brief": {"summary": "s"},
+                       "conversation_id": "c"}, rt(policy))
+    assert update["owner"] == "human" and update["handoff"]["queue"] == "sales" and update["handoff"]["status"] == "open"
+    text = update["messages"][0].content
+    assert text.startswith("Use the tracking link.") and "do you sell bulbs" in text and "sales team" in text
+    vip = handoff_reply({"outcome": "handoff", "reasons": ["bypass"], "queue": "billing", "explanation": []}, [], CUSTOMER)
+    assert "Ana" in vip and "billing team" in vip
