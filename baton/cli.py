@@ -31,8 +31,11 @@ def _fail(message: str) -> None:
 
 
 def _load(kb: Path, customers: Path, policy: Path, db: str | None = None, today: date | None = None):
+    from baton.engine.embedder import default_cache_dir
     from baton.service import Baton
 
+    typer.echo(f"Loading {kb} (the first run embeds and calibrates it once, cached in "
+               f"{default_cache_dir()})...", err=True)
     try:
         return Baton.load(kb, customers, policy, db=db, today=(lambda: today) if today else date.today)
     except BatonError as exc:

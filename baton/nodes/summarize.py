@@ -78,11 +78,7 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     message = state.get("message") or ""
     decision = state.get("decision")
     if not decision or decision["outcome"] not in ("handoff", "partial") or first_failure(state):
-        routed = None
-        if not first_failure(state):
-            said = [m.content for m in state.get("messages", []) if isinstance(m, HumanMessage)]
-            topic = message if message.strip() else (str(said[-1]) if said else "")
-            routed = runtime.context.engine.route(topic) if topic.strip() else None
+        routed = None if first_failure(state) else _topic_tag(state, runtime.context.engine)
         decision = direct_decision(state, policy, routed)
     drafts = [] if first_failure(state) else state.get("drafts", [])
     stuck_on, stuck = _stuck(drafts, decision, message, policy)
@@ -107,6 +103,17 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     brief["text"] = render(brief, policy.brief_token_budget)
     brief["text_tokens"] = count_tokens(brief["text"])
     return {"decision": decision, "brief": brief}
+
+
+def _topic_tag(state: BatonState, engine) -> str | None:
+    """The skill tag of what the customer is talking about: this message, else the latest earlier
+    message with a recognisable topic ("get me a human" alone says nothing about the queue)."""
+    said = [str(m.content) for m in state.get("messages", []) if isinstance(m, HumanMessage)]
+    for text in reversed(said[-3:] or [state.get("message") or ""]):
+        tag = engine.route(text) if text.strip() else None
+        if tag:
+            return tag
+    return None
 
 
 def _summary(customer: dict[str, Any], decision: Decision, stuck: list[dict[str, Any]],
