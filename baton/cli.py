@@ -151,6 +151,28 @@ def eval_(conversations: Optional[list[Path]] = typer.Argument(None, help="Conve
         raise typer.Exit(code=1)
 
 
+@app.command()
+def serve(kb: Path = KbOpt, customers: Path = CustomersOpt, policy: Path = PolicyOpt,
+          host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          db: Optional[str] = typer.Option(None, "--db", help="SQLite file (default: BATON_DB or ./baton.db).")) -> None:
+    """Start the chat backend (HTTP API) on the embedded engine."""
+    import uvicorn
+
+    from baton.server.app import create_app
+    from baton.server.auth import AgentKeys
+    from baton.store import Store
+
+    settings = Settings()
+    path = db or settings.db
+    baton = _load(kb, customers, policy, db=path)
+    keys = AgentKeys.parse(settings.agent_keys)
+    if not keys:
+        typer.echo("warning: BATON_AGENT_KEYS is empty: agent endpoints will refuse every request", err=True)
+    typer.echo(f"Baton on http://{host}:{port} - {len(baton.kb)} articles, db {path}. {baton.bypass_report()}", err=True)
+    uvicorn.run(create_app(baton, Store(path), keys), host=host, port=port, log_level="warning")
+
+
 def _print_report(report: dict[str, Any]) -> None:
     for f in report["failures"]:
         typer.secho(f"FAIL {f['conversation']} turn {f['turn']}: {f['text']}", fg=typer.colors.RED)

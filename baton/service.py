@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from langchain_core.messages import AIMessage
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -93,19 +93,32 @@ class Baton:
         """Run one customer turn (a message, or `action="request_human"`); return the turn result.
 
         `today` overrides the clock for this turn (tests and recorded conversations).
-
         Whatever fails inside, the customer gets a reply and the conversation goes to a human.
         The turn is checkpointed once, when it ends (durability "exit"): a turn is all or nothing.
         """
+        result: dict[str, Any] = {}
+        for kind, payload in self.stream(conversation_id, customer, text, action, today):
+            if kind == "result":
+                result = payload
+        return result
+
+    def stream(self, conversation_id: str, customer: str | dict[str, Any] | Customer, text: str = "",
+               action: str | None = None, today: Callable[[], date] | None = None) -> Iterator[tuple[str, Any]]:
+        """The same turn as `send`, yielding ("node", name) as each step finishes, then ("result", ...)."""
         record = self.customer_record(customer)
-        config = {"configurable": {"thread_id": conversation_id}}
         turn = new_turn(text, action, customer=record, conversation_id=conversation_id)
         try:
-            state = self.graph.invoke(turn, config, context=self.deps(today), durability="exit")
-            return state["result"]
+            for update in self.graph.stream(turn, self._config(conversation_id), context=self.deps(today),
+                                            stream_mode="updates", durability="exit"):
+                for node in update:
+                    yield "node", node
+            result = self.state(conversation_id).get("result")
+            if not result:
+                raise RuntimeError("the graph ended without a turn result")
         except Exception as exc:  # noqa: BLE001 - last line of defence: never leave the customer in silence
             log.exception("turn failed outside the graph's own safety net")
-            return self._fail_safe(conversation_id, record, text, exc)
+            result = self._fail_safe(conversation_id, record, text, exc)
+        yield "result", result
 
     def _fail_safe(self, conversation_id: str, record: dict[str, Any], text: str, exc: Exception) -> dict[str, Any]:
         handoff = {"conversation_id": conversation_id, "queue": self.policy.default_queue,
@@ -122,6 +135,22 @@ class Baton:
         return {"conversation_id": conversation_id, "outcome": "handoff", "reply": FALLBACK_REPLY,
                 "reasons": ["failure"], "queue": self.policy.default_queue, "confidence": None, "intents": [],
                 "brief": brief, "owner": "human", "failure": {"node": "graph", "error": str(exc)}}
+
+    def _config(self, conversation_id: str) -> dict[str, Any]:
+        return {"configurable": {"thread_id": conversation_id}}
+
+    def add_agent_message(self, conversation_id: str, text: str) -> None:
+        """An agent's reply joins the transcript, so the AI has it in context after a hand-back."""
+        self.graph.update_state(self._config(conversation_id), {"messages": [AIMessage(content=text, name="agent")]},
+                                as_node="forward_to_agent")
+
+    def release_to_ai(self, conversation_id: str) -> None:
+        """A human resolved or handed back the conversation: the AI answers the next message afresh
+        (no standing handoff, no off-rails carry-over from before the human stepped in)."""
+        current = self.state(conversation_id)
+        self.graph.update_state(self._config(conversation_id), {
+            "owner": "ai", "handoff": None, "ai_turns_since_resolution": 0,
+            "history_start": len(current.get("messages", []))}, as_node="forward_to_agent")
 
     def state(self, conversation_id: str) -> dict[str, Any]:
         return self.graph.get_state({"configurable": {"thread_id": conversation_id}}).values

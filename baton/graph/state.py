@@ -100,6 +100,7 @@ class BatonState(TypedDict, total=False):
     questions_asked: int
     ai_turns_since_resolution: int
     answered_history: list[dict[str, Any]]
+    history_start: int  # transcript index where off-rails checks start (moves when a human hands back)
     turn: int
     # this turn
     message: str

@@ -111,7 +111,8 @@ def failure_decision(state: BatonState, policy: Policy) -> Decision:
 
 def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     policy = runtime.context.policy
-    off = off_rails_signals(state.get("message") or "", state.get("messages", []),
+    recent = state.get("messages", [])[state.get("history_start", 0):]
+    off = off_rails_signals(state.get("message") or "", recent,
                             state.get("ai_turns_since_resolution", 0), policy, runtime.context.engine.similarity)
     drafts, decision = decide_intents(state.get("drafts", []), policy, off)
     return {"drafts": drafts, "decision": decision, "off_rails": off}

@@ -1,0 +1,1 @@
+"""The chat backend: FastAPI app over the graph and the application tables."""
