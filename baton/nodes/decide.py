@@ -25,6 +25,7 @@ from baton.policy import Policy
 
 REPEAT_SIMILARITY = 0.95
 REPEAT_JACCARD = 0.7
+REPEAT_MIN_OVERLAP = 0.4
 REPEAT_LOOKBACK = 3
 
 COMPLAINT = re.compile(
@@ -55,7 +56,10 @@ def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_s
         signals.append("the customer says the answer was wrong or missed the question")
     previous = [m.content for m in earlier if isinstance(m, HumanMessage) and isinstance(m.content, str)]
     for old in previous[-REPEAT_LOOKBACK:]:
-        if ai_spoke and (_jaccard(old, message) >= REPEAT_JACCARD or similarity(old, message) >= REPEAT_SIMILARITY):
+        overlap = _jaccard(old, message)
+        # the embedding comparison costs a model call: only near-verbatim candidates get one
+        if ai_spoke and (overlap >= REPEAT_JACCARD or
+                         (overlap >= REPEAT_MIN_OVERLAP and similarity(old, message) >= REPEAT_SIMILARITY)):
             signals.append(f"the customer repeated themselves ({old!r})")
             break
     if ai_turns_since_resolution >= policy.max_ai_turns_without_resolution:
