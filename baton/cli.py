@@ -128,27 +128,59 @@ def eval_(conversations: Optional[list[Path]] = typer.Argument(None, help="Conve
           kb: Path = KbOpt, customers: Path = CustomersOpt, policy: Path = PolicyOpt,
           today: Optional[str] = TodayOpt,
           as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object."),
+          sweep: Optional[str] = typer.Option(None, "--sweep", help="Re-decide every turn at thresholds "
+                                              "START:STOP:STEP (e.g. 0.5:0.9:0.05) without re-scoring."),
+          report: Optional[Path] = typer.Option(None, "--report", help="Write an HTML report (plots, "
+                                                "confusion table, threshold sweep) into this folder."),
           fail_under: Optional[float] = typer.Option(None, "--fail-under",
                                                      help="Exit 1 when the pass rate is below this (0-1).")) -> None:
     """Run recorded conversations and report per-expectation failures and the metrics."""
+    from tqdm import tqdm
+
     from baton.evals.conversations import load_conversations
     from baton.evals.metrics import summarize
     from baton.evals.runner import run_all
+    from baton.evals.sweep import parse_range
+    from baton.evals.sweep import sweep as run_sweep
 
+    try:
+        thresholds = parse_range(sweep) if sweep else (parse_range("0.5:0.9:0.05") if report else [])
+    except ValueError as exc:
+        _fail(str(exc))
     baton = _load(kb, customers, policy, today=_date(today))
     try:
         convs = load_conversations(list(conversations or [CONVERSATIONS_DIR]))
     except BatonError as exc:
         _fail(str(exc))
-    records = run_all(baton, convs, today=_date(today))
-    report = summarize(records)
-    report["bypass_share"] = baton.bypass_report()
+    with tqdm(total=len(convs), desc="conversations", unit="conv", disable=None, leave=False) as bar:
+        records = run_all(baton, convs, today=_date(today), progress=lambda _: bar.update())
+    report_data = summarize(records)
+    report_data["bypass_share"] = baton.bypass_report()
+    rows = run_sweep(baton, convs, thresholds, today=_date(today),
+                     progress=lambda xs: tqdm(xs, desc="thresholds", disable=None, leave=False)) if thresholds else []
+    if sweep:
+        report_data["sweep"] = rows
+    if report:
+        from baton.evals.report import write_report
+
+        page = write_report(report, records, report_data, rows)
+        typer.echo(f"report: {page}", err=True)
     if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False, default=str))
+        typer.echo(json.dumps(report_data, ensure_ascii=False, default=str))
     else:
-        _print_report(report)
-    if fail_under is not None and (report["pass_rate"] or 0) < fail_under:
+        _print_report(report_data)
+        if sweep:
+            _print_sweep(rows)
+    if fail_under is not None and (report_data["pass_rate"] or 0) < fail_under:
         raise typer.Exit(code=1)
+
+
+def _print_sweep(rows: list[dict[str, Any]]) -> None:
+    typer.echo(f"\n{'threshold':>10} {'containment':>12} {'harmful':>8} {'burned':>8} {'pass':>6}")
+    for r in rows:
+        mark = "  <- policy" if r["current"] else ""
+        typer.echo(f"{r['threshold']:>10.2f} {r['containment']:>12} {r['harmful_answer_rate']:>8} "
+                   f"{r['burned_handoff_rate']:>8} {r['pass_rate']:>6}{mark}")
 
 
 @app.command()

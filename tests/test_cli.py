@@ -86,3 +86,17 @@ def test_unknown_kb_tag_is_named(tmp_path: Path):
     (kb / "x.md").write_text("---\nid: x\ntitle: X\ntag: astrology\nquestions: [q]\n---\nbody\n")
     proc = baton("chat", "--customer", "c-1001", "--kb", str(kb), "--policy", str(demo.POLICY), check=False)
     assert proc.returncode == 2 and "x.md: line 4, key 'tag'" in proc.stderr
+
+
+def test_eval_sweep_and_report(tmp_path: Path):
+    conv = tmp_path / "c.yaml"
+    conv.write_text("id: t1\ncustomer: c-1001\nturns:\n  - user: can I pay with paypal?\n"
+                    "    expect: {outcome: answer}\n")
+    report = json.loads(baton("eval", "--json", "--sweep", "0.6:0.8:0.1", "--report", str(tmp_path / "r"),
+                              str(conv)).stdout)
+    assert [r["threshold"] for r in report["sweep"]] == [0.6, 0.7, 0.8]
+    assert [r["current"] for r in report["sweep"]] == [False, True, False]
+    assert (tmp_path / "r" / "index.html").exists()
+    text = baton("eval", "--sweep", "0.6:0.8:0.1", str(conv)).stdout
+    assert "<- policy" in text
+    assert baton("eval", "--sweep", "nonsense", str(conv), check=False).returncode == 2

@@ -1,0 +1,77 @@
+"""Threshold what-if: re-run the recorded conversations at each threshold without re-running
+retrieval or scoring. The engine's answers are memoised by text on the first pass, so every
+later pass only re-decides - and follows the conversation wherever the new decisions lead
+(a turn handed off earlier changes who owns the next one), exactly as `baton eval` would."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from typing import Any, Callable, Iterable
+
+from langgraph.checkpoint.memory import InMemorySaver
+
+from baton.engine.base import Engine
+from baton.evals.conversations import Conversation
+from baton.evals.metrics import summarize
+from baton.evals.runner import run_all
+from baton.graph.state import Draft, Intent
+from baton.service import Baton
+
+
+class MemoEngine:
+    """Remembers every engine answer by its input text; scoring runs once per distinct text."""
+
+    def __init__(self, inner: Engine) -> None:
+        self.inner = inner
+        self.name = f"memo({inner.name})"
+        self._cache: dict[tuple[str, ...], Any] = {}
+
+    def _memo(self, key: tuple[str, ...], compute: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return copy.deepcopy(self._cache[key])
+
+    def split(self, message: str) -> list[Intent]:
+        return self._memo(("split", message), lambda: self.inner.split(message))
+
+    def answer(self, intent: Intent) -> Draft:
+        draft = self._memo(("answer", intent["text"]), lambda: self.inner.answer(intent))
+        return {**draft, "index": intent["index"]}
+
+    def grade(self, intent: Intent, draft: Draft) -> float:
+        return self._memo(("grade", intent["text"], str(draft["article"])), lambda: self.inner.grade(intent, draft))
+
+    def route(self, text: str) -> str | None:
+        return self._memo(("route", text), lambda: self.inner.route(text))
+
+    def similarity(self, a: str, b: str) -> float:
+        return self._memo(("similarity", a, b), lambda: self.inner.similarity(a, b))
+
+
+def parse_range(spec: str) -> list[float]:
+    """'0.5:0.9:0.05' -> [0.5, 0.55, ..., 0.9] (both ends included)."""
+    try:
+        start, stop, step = (float(x) for x in spec.split(":"))
+    except ValueError:
+        raise ValueError(f"--sweep {spec!r}: expected START:STOP:STEP, e.g. 0.5:0.9:0.05") from None
+    if step <= 0 or stop < start or not (0 <= start <= 1 and 0 <= stop <= 1):
+        raise ValueError(f"--sweep {spec!r}: need 0 <= START <= STOP <= 1 and STEP > 0")
+    n = int(round((stop - start) / step))
+    return [round(start + i * step, 6) for i in range(n + 1)]
+
+
+def sweep(baton: Baton, conversations: Iterable[Conversation], thresholds: list[float],
+          today: date | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> list[dict[str, Any]]:
+    """One row per threshold: the eval metrics had the policy used that threshold."""
+    convs = list(conversations)
+    memo = MemoEngine(baton.engine)
+    rows = []
+    for t in progress(thresholds):
+        variant = Baton(baton.policy.with_threshold(t), baton.kb, baton.customers, memo, InMemorySaver(), baton.today)
+        m = summarize(run_all(variant, convs, today=today))
+        rows.append({"threshold": t, "current": abs(t - baton.policy.confidence_threshold) < 1e-9,
+                     **{k: m[k] for k in ("pass_rate", "containment", "harmful_answer_rate", "burned_handoff_rate",
+                                          "routing_accuracy")}})
+    return rows
+
