@@ -21,13 +21,12 @@ def _png(fig) -> str:
     return base64.b64encode(buf.getvalue()).decode()
 
 
-def reliability_plot(pairs: list[tuple[float, int]]) -> str:
-    import matplotlib
+def reliability_figure(pairs: list[tuple[float, int]]):
+    """The reliability diagram as a matplotlib Figure (notebooks show it, the report inlines it)."""
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(4.8, 4.2))
+    fig = Figure(figsize=(4.8, 4.2))
+    ax = fig.subplots()
     ax.plot([0, 1], [0, 1], ls="--", color="grey", lw=1, label="perfectly calibrated")
     bins = reliability_bins(pairs)
     if bins:
@@ -40,19 +39,15 @@ def reliability_plot(pairs: list[tuple[float, int]]) -> str:
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.02, 1.02)
     ax.legend(loc="upper left", fontsize=8)
-    try:
-        return _png(fig)
-    finally:
-        plt.close(fig)
+    return fig
 
 
-def sweep_plot(rows: list[dict[str, Any]]) -> str:
-    import matplotlib
+def sweep_figure(rows: list[dict[str, Any]]):
+    """Containment and harmful-answer rate against the threshold, the policy's marked."""
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(5.6, 3.8))
+    fig = Figure(figsize=(5.6, 3.8))
+    ax = fig.subplots()
     xs = [r["threshold"] for r in rows]
     ax.plot(xs, [r["containment"] for r in rows], "o-", label="containment")
     ax.plot(xs, [r["harmful_answer_rate"] for r in rows], "s-", color="crimson", label="harmful-answer rate")
@@ -63,10 +58,7 @@ def sweep_plot(rows: list[dict[str, Any]]) -> str:
     ax.set_xlabel("confidence threshold")
     ax.set_ylim(0, 1)
     ax.legend(fontsize=8)
-    try:
-        return _png(fig)
-    finally:
-        plt.close(fig)
+    return fig
 
 
 def confusion(records: list[TurnRecord]) -> dict[str, dict[str, int]]:
@@ -85,8 +77,8 @@ def write_report(folder: str | Path, records: list[TurnRecord], metrics: dict[st
     env = Environment(loader=PackageLoader("baton.evals", "templates"), autoescape=select_autoescape())
     html = env.get_template("report.html.j2").render(
         title=title, metrics=metrics, outcomes=OUTCOMES, confusion=confusion(records),
-        reliability_png=reliability_plot(pairs), ece=expected_calibration_error(pairs), scored=len(pairs),
-        sweep=sweep_rows, sweep_png=sweep_plot(sweep_rows) if sweep_rows else None,
+        reliability_png=_png(reliability_figure(pairs)), ece=expected_calibration_error(pairs), scored=len(pairs),
+        sweep=sweep_rows, sweep_png=_png(sweep_figure(sweep_rows)) if sweep_rows else None,
         failures=metrics["failures"])
     out = folder / "index.html"
     out.write_text(html, encoding="utf-8")

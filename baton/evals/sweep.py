@@ -61,6 +61,25 @@ def parse_range(spec: str) -> list[float]:
     return [round(start + i * step, 6) for i in range(n + 1)]
 
 
+def flips(baton: Baton, conversations: Iterable[Conversation], low: float, high: float,
+          today: date | None = None) -> list[dict[str, Any]]:
+    """The recorded turns whose outcome differs between two thresholds."""
+    convs = list(conversations)
+    memo = MemoEngine(baton.engine)
+    runs = []
+    for t in (low, high):
+        variant = Baton(baton.policy.with_threshold(t), baton.kb, baton.customers, memo, InMemorySaver(), baton.today)
+        runs.append(run_all(variant, convs, today=today))
+    out = []
+    for a, b in zip(*runs):
+        if a.result["outcome"] != b.result["outcome"]:
+            out.append({"conversation": a.conversation, "turn": a.turn, "text": a.text,
+                        f"at {low:.2f}": a.result["outcome"], f"at {high:.2f}": b.result["outcome"],
+                        "confidence": a.result.get("confidence"),
+                        "expected": a.expect.outcome if a.expect else None})
+    return out
+
+
 def sweep(baton: Baton, conversations: Iterable[Conversation], thresholds: list[float],
           today: date | None = None, progress: Callable[[Iterable], Iterable] = lambda x: x) -> list[dict[str, Any]]:
     """One row per threshold: the eval metrics had the policy used that threshold."""
