@@ -52,7 +52,7 @@ class Store:
                                         "status": str, "created_at": str, "updated_at": str}, pk="id",
                                        if_not_exists=True)
             db["messages"].create({"id": int, "conversation_id": str, "role": str, "text": str, "turn": int,
-                                   "created_at": str}, pk="id", if_not_exists=True)
+                                   "created_at": str, "meta": str}, pk="id", if_not_exists=True)
             db["handoffs"].create({"id": str, "conversation_id": str, "queue": str, "priority": int,
                                    "status": str, "reasons": str, "assignee": str, "brief": str,
                                    "customer_tier": str, "created_at": str, "claimed_at": str,
@@ -91,14 +91,24 @@ class Store:
             self.db["conversations"].update(conv_id, {"owner": owner, "status": status, "updated_at": now()})
 
     # messages ---------------------------------------------------------------------------------
-    def add_message(self, conv_id: str, role: str, text: str, turn: int | None = None) -> dict[str, Any]:
-        row = {"conversation_id": conv_id, "role": role, "text": text, "turn": turn, "created_at": now()}
+    def add_message(self, conv_id: str, role: str, text: str, turn: int | None = None,
+                    meta: dict[str, Any] | None = None) -> dict[str, Any]:
+        row = {"conversation_id": conv_id, "role": role, "text": text, "turn": turn, "created_at": now(),
+               "meta": json.dumps(meta) if meta else None}
         with self.lock:
             row["id"] = self.db["messages"].insert(row).last_pk
-        return row
+        return self._message(row)
 
     def messages(self, conv_id: str) -> list[dict[str, Any]]:
-        return list(self.db["messages"].rows_where("conversation_id = ?", [conv_id], order_by="id"))
+        rows = self.db["messages"].rows_where("conversation_id = ?", [conv_id], order_by="id")
+        return [self._message(r) for r in rows]
+
+    @staticmethod
+    def _message(row: dict[str, Any]) -> dict[str, Any]:
+        """A message with its AI metadata (per-intent confidences, outcome) decoded."""
+        meta = json.loads(row["meta"]) if row.get("meta") else None
+        return {k: v for k, v in row.items() if k != "meta"} | {"intents": (meta or {}).get("intents"),
+                                                                "outcome": (meta or {}).get("outcome")}
 
     # turns ------------------------------------------------------------------------------------
     def record_turn(self, conv_id: str, result: dict[str, Any], tier: str | None) -> str | None:
@@ -107,7 +117,10 @@ class Store:
         handoff_id = None
         with self.lock:
             if result.get("reply") and not result.get("forwarded_to_agent"):
-                self.add_message(conv_id, "ai", result["reply"], turn)
+                intents = [{k: i.get(k) for k in ("text", "tag", "article", "confidence", "status")}
+                           for i in result.get("intents", [])]
+                self.add_message(conv_id, "ai", result["reply"], turn,
+                                 meta={"intents": intents, "outcome": result["outcome"]})
             self.db["audit"].insert({
                 "conversation_id": conv_id, "turn": turn, "node": "forward_to_agent" if result.get("forwarded_to_agent")
                 else ("escalate" if result["outcome"] in ("handoff", "partial") else

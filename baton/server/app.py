@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from baton.errors import UnknownCustomer
 from baton.server.auth import AgentKeys, require_agent, require_conversation
+from baton.server.console import mount_console
 from baton.server.models import (
     Conversation, ConversationCreated, HandoffDetail, HandoffSummary, MessageIn, NewConversation, TurnResult,
 )
@@ -52,6 +53,8 @@ def create_app(baton: Baton, store: Store, agent_keys: AgentKeys) -> FastAPI:
         if h is None:
             raise HTTPException(404, f"unknown handoff {handoff_id!r}")
         return h
+
+    mount_console(app)
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:

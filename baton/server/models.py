@@ -39,6 +39,8 @@ class Message(BaseModel):
     text: str
     turn: int | None = None
     created_at: str
+    intents: list[dict[str, Any]] | None = None  # on AI messages: per-intent tag, article, confidence, status
+    outcome: str | None = None
 
 
 class Conversation(BaseModel):
