@@ -38,6 +38,9 @@ FALLBACK_REPLY = ("Sorry, something went wrong on my side. I've passed your mess
 def sqlite_checkpointer(path: str | Path) -> SqliteSaver:
     conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
+    # NORMAL in WAL mode: commits survive a crash of the process (kill -9), only an OS crash or
+    # power loss may drop the last turn; FULL would fsync every checkpoint.
+    conn.execute("PRAGMA synchronous=NORMAL")
     return SqliteSaver(conn)
 
 
