@@ -201,7 +201,8 @@ def serve(kb: Path = KbOpt, customers: Path = CustomersOpt, policy: Path = Polic
     keys = AgentKeys.parse(settings.agent_keys)
     if not keys:
         typer.echo("warning: BATON_AGENT_KEYS is empty: agent endpoints will refuse every request", err=True)
-    typer.echo(f"Baton on http://{host}:{port} - {len(baton.kb)} articles, db {path}. {baton.bypass_report()}", err=True)
+    typer.echo(f"Baton on http://{host}:{port} - {baton.engine.name} engine, {len(baton.kb)} articles, db {path}. "
+               f"{baton.bypass_report()}", err=True)
     uvicorn.run(create_app(baton, Store(path), keys), host=host, port=port, log_level="warning")
 
 

@@ -53,6 +53,7 @@ class Policy(BaseModel):
     skills: dict[str, Skill] = Field(min_length=1)
     user_request: UserRequest = UserRequest()
     brief_token_budget: int = Field(default=400, ge=50)
+    llm_transcript_token_budget: int = Field(default=1000, ge=0)
 
     @model_validator(mode="after")
     def _tags_are_simple(self) -> "Policy":

@@ -35,6 +35,20 @@ FALLBACK_REPLY = ("Sorry, something went wrong on my side. I've passed your mess
                   "team, and a person will reply here shortly.")
 
 
+def default_engine(kb: KnowledgeBase, policy: Policy) -> Engine:
+    """LLM mode when BATON_LLM_BASE_URL is set, else the embedded engine."""
+    from baton.settings import Settings
+
+    settings = Settings()
+    if settings.llm_base_url:
+        from baton.llm.engine import build_llm_engine
+
+        return build_llm_engine(kb, policy, settings)
+    from baton.engine.embedded import EmbeddedEngine
+
+    return EmbeddedEngine(kb)
+
+
 def sqlite_checkpointer(path: str | Path) -> SqliteSaver:
     conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -66,9 +80,7 @@ class Baton:
         knowledge = load_kb(kb, pol.tags)
         people = load_customers(customers)
         if engine is None:
-            from baton.engine.embedded import EmbeddedEngine
-
-            engine = EmbeddedEngine(knowledge)
+            engine = default_engine(knowledge, pol)
         saver: BaseCheckpointSaver = sqlite_checkpointer(db) if db else InMemorySaver()
         return cls(pol, knowledge, people, engine, saver, today)
 
@@ -110,14 +122,16 @@ class Baton:
         """The same turn as `send`, yielding ("node", name) as each step finishes, then ("result", ...)."""
         record = self.customer_record(customer)
         turn = new_turn(text, action, customer=record, conversation_id=conversation_id)
+        deps = self.deps(today)
         try:
-            for update in self.graph.stream(turn, self._config(conversation_id), context=self.deps(today),
+            for update in self.graph.stream(turn, self._config(conversation_id), context=deps,
                                             stream_mode="updates", durability="exit"):
                 for node in update:
                     yield "node", node
             result = self.state(conversation_id).get("result")
             if not result:
                 raise RuntimeError("the graph ended without a turn result")
+            result = {**result, "usage": deps.meter.as_dict()}
         except Exception as exc:  # noqa: BLE001 - last line of defence: never leave the customer in silence
             log.exception("turn failed outside the graph's own safety net")
             result = self._fail_safe(conversation_id, record, text, exc)

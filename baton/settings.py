@@ -14,3 +14,6 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(default=None, validation_alias="BATON_LLM_MODEL")
     llm_api_key: str | None = Field(default=None, validation_alias=AliasChoices("BATON_LLM_API_KEY", "OPENAI_API_KEY"))
     agent_keys: str = Field(default="", validation_alias="BATON_AGENT_KEYS")
+    llm_timeout: float = Field(default=10.0, gt=0, validation_alias="BATON_LLM_TIMEOUT")
+    llm_max_retries: int = Field(default=1, ge=0, le=5, validation_alias="BATON_LLM_MAX_RETRIES")
+    llm_embedding_model: str | None = Field(default=None, validation_alias="BATON_LLM_EMBEDDING_MODEL")

@@ -27,6 +27,14 @@ def _loopback_only(self: socket.socket, address, *args, **kwargs):
 socket.socket.connect = _loopback_only  # type: ignore[method-assign]
 
 
+@pytest.fixture(autouse=True)
+def _no_real_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """LLM mode only ever points at a stub a test starts itself."""
+    for name in ("BATON_LLM_BASE_URL", "BATON_LLM_MODEL", "BATON_LLM_API_KEY", "OPENAI_API_KEY",
+                 "OPENAI_BASE_URL", "BATON_LLM_EMBEDDING_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = Path(os.environ.get("BATON_TEST_CACHE_DIR") or tmp_path_factory.mktemp("baton-cache"))

@@ -38,7 +38,7 @@ class FakeEngine:
         except KeyError:
             raise ScriptExhausted(f"FakeEngine has no script for {text!r}") from None
 
-    def split(self, message: str) -> list[Intent]:
+    def split(self, message: str, meter=None) -> list[Intent]:
         self.calls.append(("split", message))
         out = []
         for i, span in enumerate(split_intents(message)):
@@ -48,14 +48,14 @@ class FakeEngine:
                               features=[s.confidence]))
         return out
 
-    def answer(self, intent: Intent) -> Draft:
+    def answer(self, intent: Intent, meter=None, transcript=None) -> Draft:
         self.calls.append(("answer", intent["text"]))
         s = self._lookup(intent["text"])
         return Draft(index=intent["index"], text=intent["text"], tag=s.tag, article=s.article,
                      answer=s.answer or f"[answer from {s.article}]", confidence=None, status="drafted",
                      reason=None, queue=None)
 
-    def grade(self, intent: Intent, draft: Draft) -> float:
+    def grade(self, intent: Intent, draft: Draft, meter=None) -> float:
         self.calls.append(("grade", intent["text"]))
         return self._lookup(intent["text"]).confidence
 
@@ -63,6 +63,9 @@ class FakeEngine:
         self.calls.append(("route", text))
         s = self.script.get(text)
         return s.tag if s else None
+
+    def summarize(self, brief, transcript, meter=None):
+        return None
 
     def similarity(self, a: str, b: str) -> float:
         return 1.0 if a.strip().lower() == b.strip().lower() else 0.0

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from baton.graph.state import Draft, Intent
 
 
 class Engine(Protocol):
+    """`meter` (optional everywhere) collects the LLM calls and tokens of the turn."""
+
     name: str
 
-    def split(self, message: str) -> list[Intent]:
+    def split(self, message: str, meter: Any = None) -> list[Intent]:
         """The intents of one message, each with its span, tag, best articles and features."""
 
-    def answer(self, intent: Intent) -> Draft:
-        """A draft answer for one intent from its best article (confidence not yet set)."""
+    def answer(self, intent: Intent, meter: Any = None, transcript: list[str] | None = None) -> Draft:
+        """A draft answer for one intent from its best articles (confidence not yet set)."""
 
-    def grade(self, intent: Intent, draft: Draft) -> float:
+    def grade(self, intent: Intent, draft: Draft, meter: Any = None) -> float:
         """The calibrated probability that `draft` correctly answers `intent`."""
+
+    def summarize(self, brief: dict[str, Any], transcript: list[str], meter: Any = None) -> dict[str, str] | None:
+        """Prose `summary` and `stuck_on` for the brief, or None to keep the rule-based ones."""
 
     def route(self, text: str) -> str | None:
         """The most likely skill tag of a text, or None when nothing is close (for routing only)."""

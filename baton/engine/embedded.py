@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from baton.engine.calibration import Calibrator, rank
@@ -31,29 +33,32 @@ class EmbeddedEngine:
         ranked = rank(self.index.scores(texts))
         return ranked.order, ranked.fused, ranked.features
 
-    def split(self, message: str) -> list[Intent]:
-        spans = split_intents(message)
+    def split(self, message: str, meter: Any = None) -> list[Intent]:
+        return self.split_spans([(s.text, s.start, s.end) for s in split_intents(message)])
+
+    def split_spans(self, spans: list[tuple[str, int, int]]) -> list[Intent]:
+        """Score already-split spans (text, start, end): best articles, tag and features."""
         if not spans:
             return []
-        order, fused, features = self._analyse([s.text for s in spans])
+        order, fused, features = self._analyse([text for text, _, _ in spans])
         intents: list[Intent] = []
-        for i, span in enumerate(spans):
+        for i, (text, start, end) in enumerate(spans):
             hits: list[Hit] = []
             for a in order[i, :TOP_K]:
                 art = self.kb.articles[a]
                 hits.append(Hit(article=art.id, title=art.title, tag=art.tag, score=round(float(fused[i, a]), 4)))
-            intents.append(Intent(index=i, text=span.text, start=span.start, end=span.end,
+            intents.append(Intent(index=i, text=text, start=start, end=end,
                                   tag=hits[0]["tag"] if hits else None, hits=hits,
                                   features=[float(x) for x in features[i]]))
         return intents
 
-    def answer(self, intent: Intent) -> Draft:
+    def answer(self, intent: Intent, meter: Any = None, transcript: list[str] | None = None) -> Draft:
         best = intent["hits"][0]["article"] if intent["hits"] else None
         body = self.kb[best].body if best else ""
         return Draft(index=intent["index"], text=intent["text"], tag=intent["tag"], article=best,
                      answer=body, confidence=None, status="drafted", reason=None, queue=None)
 
-    def grade(self, intent: Intent, draft: Draft) -> float:
+    def grade(self, intent: Intent, draft: Draft, meter: Any = None) -> float:
         if not draft["article"] or not intent["features"]:
             return 0.0
         return float(self.calibrator.predict(np.asarray(intent["features"]))[0])
@@ -69,3 +74,6 @@ class EmbeddedEngine:
     def similarity(self, a: str, b: str) -> float:
         vecs = self.embedder.embed_queries([a, b])
         return float(vecs[0] @ vecs[1])
+
+    def summarize(self, brief: dict[str, Any], transcript: list[str], meter: Any = None) -> dict[str, str] | None:
+        return None  # the rule-based brief stands: no model to write prose

@@ -8,6 +8,7 @@ from typing import Callable
 
 from baton.engine.base import Engine
 from baton.policy import Policy
+from baton.usage import UsageMeter
 
 
 @dataclass(frozen=True)
@@ -17,3 +18,4 @@ class Deps:
     engine: Engine
     policy: Policy
     today: Callable[[], date] = field(default=date.today)
+    meter: UsageMeter = field(default_factory=UsageMeter)  # LLM calls and tokens of this turn

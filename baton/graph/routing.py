@@ -32,7 +32,9 @@ def fan_out(state: BatonState) -> list[Send] | Literal["summarize", "decide"]:
     intents = state.get("intents", [])
     if not intents:
         return "decide"
-    return [Send("answer", {"intent": intent}) for intent in intents]
+    earlier = [f"{'customer' if m.type == 'human' else (m.name or 'ai')}: {m.content}"
+               for m in state.get("messages", [])[:-1]]
+    return [Send("answer", {"intent": intent, "transcript": earlier}) for intent in intents]
 
 
 def after_decide(state: BatonState) -> Literal["reply", "summarize"]:

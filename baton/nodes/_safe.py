@@ -23,7 +23,8 @@ def safe(name: str, node: Callable[..., dict[str, Any]]) -> Callable[..., dict[s
         try:
             return node(state, runtime)
         except Exception as exc:  # noqa: BLE001 - failing safe is the point
-            log.exception("node %s failed", name)
+            log.warning("node %s failed, handing off: %s: %s", name, exc.__class__.__name__, exc)
+            log.debug("node %s traceback", name, exc_info=True)
             return {"failures": [{"node": name, "error": f"{exc.__class__.__name__}: {exc}"}]}
 
     return wrapper

@@ -12,7 +12,10 @@ from baton.graph.state import Intent
 
 class AnswerInput(TypedDict):
     intent: Intent
+    transcript: list[str]  # earlier turns as "role: text", for engines that use context
 
 
 def answer(payload: AnswerInput, runtime: Runtime[Deps]) -> dict[str, Any]:
-    return {"drafts": [runtime.context.engine.answer(payload["intent"])]}
+    draft = runtime.context.engine.answer(payload["intent"], meter=runtime.context.meter,
+                                          transcript=payload.get("transcript", []))
+    return {"drafts": [draft]}

@@ -11,4 +11,4 @@ from baton.graph.state import BatonState
 
 
 def intent_split(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
-    return {"intents": runtime.context.engine.split(state.get("message") or "")}
+    return {"intents": runtime.context.engine.split(state.get("message") or "", meter=runtime.context.meter)}

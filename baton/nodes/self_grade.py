@@ -14,6 +14,6 @@ def self_grade(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     intents = {i["index"]: i for i in state.get("intents", [])}
     graded = []
     for draft in state.get("drafts", []):
-        confidence = runtime.context.engine.grade(intents[draft["index"]], draft)
+        confidence = runtime.context.engine.grade(intents[draft["index"]], draft, meter=runtime.context.meter)
         graded.append({**draft, "confidence": round(confidence, 4)})
     return {"drafts": graded}

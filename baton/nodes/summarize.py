@@ -20,6 +20,8 @@ from baton.policy import Policy
 from baton.tokens import count_tokens, truncate_to_tokens
 
 CUSTOMER_FIELDS = ("id", "name", "email", "tier", "arr", "renewal_date", "plan")
+# Handoffs whose summary an engine may word; bypass, user requests and failures cost no LLM call.
+PROSE_REASONS = {"low_confidence", "skill", "off_rails"}
 
 
 def direct_decision(state: BatonState, policy: Policy, routed_tag: str | None) -> Decision:
@@ -100,9 +102,29 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
         "stuck": stuck,
         "transcript_ref": f"/v1/conversations/{state.get('conversation_id')}",
     }
+    if set(decision["reasons"]) <= PROSE_REASONS:
+        decision = _prose(brief, decision, transcript, runtime)
     brief["text"] = render(brief, policy.brief_token_budget)
     brief["text_tokens"] = count_tokens(brief["text"])
     return {"decision": decision, "brief": brief}
+
+
+def _prose(brief: dict[str, Any], decision: Decision, transcript: list, runtime: Runtime[Deps]) -> Decision:
+    """Let the engine word the summary (LLM mode). If that fails, the rule-based brief stands and
+    the failure joins the reasons, so the agent knows a step broke."""
+    lines = [f"{'customer' if m.type == 'human' else (m.name or 'ai')}: {m.content}" for m in transcript]
+    try:
+        prose = runtime.context.engine.summarize(brief, lines, meter=runtime.context.meter)
+    except Exception as exc:  # noqa: BLE001 - a failed summary must not lose the handoff
+        detail = f"internal failure in summarize: {exc.__class__.__name__}: {exc}"
+        brief["reasons"] = [*brief["reasons"], "failure"]
+        brief["reason_details"] = [*brief["reason_details"], detail]
+        return Decision(outcome=decision["outcome"], reasons=[*decision["reasons"], "failure"], queue=decision["queue"],
+                        explanation=[*decision["explanation"], detail])
+    if prose:
+        brief["summary"] = prose["summary"]
+        brief["stuck_on_words"] = prose["stuck_on"]
+    return decision
 
 
 def _topic_tag(state: BatonState, engine) -> str | None:
