@@ -32,15 +32,20 @@ class MemoEngine:
             self._cache[key] = compute()
         return copy.deepcopy(self._cache[key])
 
-    def split(self, message: str) -> list[Intent]:
-        return self._memo(("split", message), lambda: self.inner.split(message))
+    def split(self, message: str, meter: Any = None) -> list[Intent]:
+        return self._memo(("split", message), lambda: self.inner.split(message, meter=meter))
 
-    def answer(self, intent: Intent) -> Draft:
-        draft = self._memo(("answer", intent["text"]), lambda: self.inner.answer(intent))
+    def answer(self, intent: Intent, meter: Any = None, transcript: list[str] | None = None) -> Draft:
+        draft = self._memo(("answer", intent["text"]), lambda: self.inner.answer(intent, meter=meter, transcript=transcript))
         return {**draft, "index": intent["index"]}
 
-    def grade(self, intent: Intent, draft: Draft) -> float:
-        return self._memo(("grade", intent["text"], str(draft["article"])), lambda: self.inner.grade(intent, draft))
+    def grade(self, intent: Intent, draft: Draft, meter: Any = None) -> float:
+        return self._memo(("grade", intent["text"], str(draft["article"])),
+                          lambda: self.inner.grade(intent, draft, meter=meter))
+
+    def summarize(self, brief: dict[str, Any], transcript: list[str], meter: Any = None) -> dict[str, str] | None:
+        return self._memo(("summarize", brief["stuck_on"], *transcript),
+                          lambda: self.inner.summarize(brief, transcript, meter=meter))
 
     def route(self, text: str) -> str | None:
         return self._memo(("route", text), lambda: self.inner.route(text))

@@ -116,6 +116,12 @@ class StubServer:
                 self.wfile.write(data)
 
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                try:
+                    self._post()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up first (a timeout test): nothing left to say
+
+            def _post(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 stub.requests.append(body)
                 if self.path.endswith("/embeddings"):
