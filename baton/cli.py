@@ -184,6 +184,27 @@ def _print_sweep(rows: list[dict[str, Any]]) -> None:
 
 
 @app.command()
+def bench(name: str = typer.Argument(..., help="clinc150, banking77-oos, mixatis or mixsnips"),
+          data: Path = typer.Option(..., "--data", help="The dataset folder (or CLINC150's data_full.json)."),
+          per_intent: Optional[int] = typer.Option(None, "--per-intent",
+                                                   help="Example questions per intent in the knowledge base."),
+          limit: Optional[int] = typer.Option(None, "--limit", help="Use about this many test messages (a slice)."),
+          as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object.")) -> None:
+    """Run a public benchmark through the embedded engine (training utterances become the KB)."""
+    from baton.evals.benchmarks import BenchmarkError, run
+
+    try:
+        result = run(name, data, per_intent=per_intent, limit=limit)
+    except BenchmarkError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(result))
+    else:
+        for key, value in result.items():
+            typer.echo(f"{key:>26}: {value}")
+
+
+@app.command()
 def serve(kb: Path = KbOpt, customers: Path = CustomersOpt, policy: Path = PolicyOpt,
           host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
           port: int = typer.Option(8000, help="Port to listen on."),

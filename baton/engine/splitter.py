@@ -3,7 +3,7 @@
 Rules, in order:
 1. Sentences (., ?, !, new lines) are candidate boundaries.
 2. Inside a sentence, "btw", "by the way", "another thing", "one more thing", "oh and" always
-   split; "and", "also", "plus" split only when what follows starts a new clause ("and how ...",
+   split; "and then" splits when a new clause or an imperative follows ("... and then play it"); "and", "also", "plus" split only when what follows starts a new clause ("and how ...",
    "also does ...", "and my ...") and what precedes is a clause of its own, so "return and
    refund policy" or "Lumo Plus" stay whole.
 3. Only requests and problem reports are intents: greetings, thanks, acknowledgements ("ok I'm
@@ -27,12 +27,14 @@ has have had i i'm im my me we our you your it it's its there this that the also
 # common nouns in support talk (return, refund, order, ship) are left out on purpose.
 REQUEST_VERBS = frozenset("""
 get cancel change update reset track know see send add remove buy pay set turn connect install
-delete upgrade downgrade exchange find fix use make tell help explain
+delete upgrade downgrade exchange find fix use make tell help explain play show search give put
+open start stop check remind schedule let
 """.split())
 
 _ALWAYS = r"btw|by the way|another thing|one more thing|oh and|additionally|separately|unrelated"
+_SEQUENCE = r"and then|then also|and after that|after that"
 _SOFT = r"and also|and|also|plus|but also"
-_CONNECTOR = re.compile(rf"(?:,\s*)?\b(?P<conn>{_ALWAYS}|{_SOFT})\b[,:]?\s*", re.IGNORECASE)
+_CONNECTOR = re.compile(rf"(?:,\s*)?\b(?P<conn>{_ALWAYS}|{_SEQUENCE}|{_SOFT})\b[,:]?\s*", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?:[^.?!\n;]|[.?!;](?=\S))+[.?!;]*", re.MULTILINE)
 
 SOCIAL = frozenset("""
@@ -70,6 +72,7 @@ class Span:
     text: str
     start: int
     end: int
+    after_connector: bool = False  # split off by "also", "and then", ...: a request in its own right
 
 
 # After a plain "and", only these start a new request; "and it comes back", "and then" continue
@@ -90,6 +93,10 @@ def _clause_like(text: str, after_and: bool = False) -> bool:
     return toks[0] in (AND_START if after_and else CLAUSE_START)
 
 
+def _content_words(text: str) -> int:
+    return len([w for w in words(text) if w not in STOPWORDS])
+
+
 def _split_connectors(sentence: str, offset: int) -> list[Span]:
     pieces: list[Span] = []
     cursor = 0
@@ -98,22 +105,26 @@ def _split_connectors(sentence: str, offset: int) -> list[Span]:
         left = sentence[cursor:m.start()]
         right = sentence[m.end():]
         always = re.fullmatch(_ALWAYS, conn) is not None
-        if not always and left.strip():
+        if re.fullmatch(_SEQUENCE, conn):
+            # "do X and then do Y" - but not "it comes back and then drops again"
+            if _content_words(left) < 2 or not _clause_like(right):
+                continue
+        elif not always and left.strip():
             if len([w for w in words(left) if w not in STOPWORDS]) < 2 or not _clause_like(right, conn == "and"):
                 continue
         if left.strip():
-            pieces.append(_span(sentence, cursor, m.start(), offset))
+            pieces.append(_span(sentence, cursor, m.start(), offset, after_connector=bool(pieces)))
         cursor = m.end()
     if sentence[cursor:].strip():
-        pieces.append(_span(sentence, cursor, len(sentence), offset))
+        pieces.append(_span(sentence, cursor, len(sentence), offset, after_connector=bool(pieces)))
     return pieces
 
 
-def _span(text: str, start: int, end: int, offset: int) -> Span:
+def _span(text: str, start: int, end: int, offset: int, after_connector: bool = False) -> Span:
     chunk = text[start:end]
     lead = len(chunk) - len(chunk.lstrip(" ,;:-"))
     trail = len(chunk.rstrip(" ,;:-"))
-    return Span(chunk[lead:trail], offset + start + lead, offset + start + trail)
+    return Span(chunk[lead:trail], offset + start + lead, offset + start + trail, after_connector)
 
 
 def is_social(text: str) -> bool:
@@ -172,6 +183,9 @@ def split_intents(message: str) -> list[Span]:
     """
     spans = candidate_spans(message)
     kinds = [kind(s.text) for s in spans]
+    # a statement split off by a connector was judged a clause of its own there ("... and then
+    # play some jazz"): it is a request; only sentence-level statements ride along
+    kinds = ["request" if k == "statement" and s.after_connector else k for s, k in zip(spans, kinds)]
     if not any(k in ("request", "problem") for k in kinds):
         if not any(k == "statement" for k in kinds):
             return []

@@ -1,0 +1,56 @@
+"""`baton bench` on small slices of the public datasets in ../shared/datasets (skipped without them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from baton.evals.benchmarks import (
+    BenchmarkError, Split, auroc, banking77_oos, choose_threshold, clinc150, ece, kb_from, multi_intent, run,
+)
+
+DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+needs = pytest.mark.skipif(not DATASETS.is_dir(), reason="../shared/datasets is not here")
+
+
+def test_metric_helpers():
+    assert auroc(np.array([1, 1, 0, 0]), np.array([0.9, 0.8, 0.2, 0.1])) == 1.0
+    assert auroc(np.array([1, 0]), np.array([0.1, 0.9])) == 0.0
+    assert ece(np.array([1.0, 0.0]), np.array([1.0, 0.0])) == 0.0
+    labels = np.array(["a", "b", "oos", "oos"])
+    assert choose_threshold(np.array(["a", "b", "a", "b"]), np.array([0.9, 0.8, 0.3, 0.2]), labels) < 0.8
+    kb = kb_from(Split(["q1", "q2", "q3", "x"], ["a", "a", "b", "oos"]), per_intent=1)
+    assert [(a.id, len(a.questions)) for a in kb.articles] == [("a", 1), ("b", 1)]
+
+
+def test_unknown_benchmark_and_missing_data(tmp_path):
+    with pytest.raises(BenchmarkError, match="unknown benchmark"):
+        run("imagenet", tmp_path)
+    with pytest.raises(BenchmarkError, match="not found"):
+        run("clinc150", tmp_path / "nothing")
+
+
+@needs
+def test_clinc150_slice():
+    m = clinc150(DATASETS / "clinc150", per_intent=5, limit=300)
+    assert m["articles"] == 150 and 0 < m["threshold"] < 1
+    for key in ("in_scope_accuracy_closed", "in_scope_accuracy", "oos_recall", "auroc", "ece"):
+        assert 0 <= m[key] <= 1, key
+    assert m["in_scope_accuracy_closed"] > 0.5 and m["auroc"] > 0.7  # far better than chance (1/150)
+
+
+@needs
+def test_banking77_oos_slice_reports_both_oos_kinds_and_the_baseline():
+    m = banking77_oos(DATASETS / "banking77_oos", limit=60, per_intent=5)
+    for key in ("in_scope_accuracy", "id_oos_recall", "ood_oos_recall", "auroc"):
+        assert 0 <= m[key] <= 1, key
+    assert set(m["tfidf_baseline"]) == {"in_scope", "id_oos", "ood_oos", "threshold"}
+
+
+@needs
+@pytest.mark.parametrize("name", ["mixatis", "mixsnips"])
+def test_multi_intent_slice(name):
+    m = multi_intent(name, DATASETS / "mixatis_mixsnips", per_intent=10, limit=60)
+    assert m["test_messages"] == 60 and 0 <= m["exact_match"] <= 1 and m["intent_f1"] > 0.3
