@@ -6,7 +6,7 @@ from typing import Literal
 
 from langgraph.types import Send
 
-from baton.graph.state import first_failure, BatonState
+from baton.graph.state import BatonState, first_failure, transcript_lines
 
 
 def after_owner_check(state: BatonState) -> Literal["forward_to_agent", "user_request"]:
@@ -32,8 +32,7 @@ def fan_out(state: BatonState) -> list[Send] | Literal["summarize", "decide"]:
     intents = state.get("intents", [])
     if not intents:
         return "decide"
-    earlier = [f"{'customer' if m.type == 'human' else (m.name or 'ai')}: {m.content}"
-               for m in state.get("messages", [])[:-1]]
+    earlier = transcript_lines(state.get("messages", [])[:-1])
     return [Send("answer", {"intent": intent, "transcript": earlier}) for intent in intents]
 
 

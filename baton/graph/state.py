@@ -116,6 +116,11 @@ class BatonState(TypedDict, total=False):
     failures: Annotated[list[Failure], failures_reducer]
 
 
+def transcript_lines(messages: list[AnyMessage]) -> list[str]:
+    """The transcript as "customer: ...", "ai: ..." or "agent: ..." lines (context for engines)."""
+    return [f"{'customer' if m.type == 'human' else (m.name or 'ai')}: {m.content}" for m in messages]
+
+
 def new_turn(message: str = "", action: str | None = None, customer: dict[str, Any] | None = None,
              conversation_id: str | None = None) -> dict[str, Any]:
     """The graph input for one customer turn: the message (or action) and reset per-turn fields."""

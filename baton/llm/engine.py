@@ -42,7 +42,6 @@ class LLMEngine:
 
     # intent split ---------------------------------------------------------------------------
     def split(self, message: str, meter: UsageMeter | None = None) -> list[Intent]:
-        rule = split_intents(message)
         if len(candidate_spans(message)) <= 1 and len(words(message)) <= SINGLE_REQUEST_MAX_WORDS:
             return self.retrieval.split(message)
         out = self.client.call("intent_split", meter, message=message, tags=self.policy.tags)
@@ -55,7 +54,7 @@ class LLMEngine:
                 raise LLMFailure("intent_split", f"tag {item.tag!r} is not a policy tag")
             [scored] = self.retrieval.split_spans([(item.text, start, start + len(item.text))])
             intents.append({**scored, "index": len(intents), "tag": item.tag})
-        if not intents and rule:
+        if not intents and split_intents(message):
             return self.retrieval.split(message)  # the model found nothing; never drop a request silently
         return intents
 

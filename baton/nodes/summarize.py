@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from baton.graph.context import Deps
-from baton.graph.state import first_failure, BatonState, Decision, Draft
+from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines
 from baton.nodes.decide import failure_decision
 from baton.policy import Policy
 from baton.tokens import count_tokens, truncate_to_tokens
@@ -112,9 +112,8 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
 def _prose(brief: dict[str, Any], decision: Decision, transcript: list, runtime: Runtime[Deps]) -> Decision:
     """Let the engine word the summary (LLM mode). If that fails, the rule-based brief stands and
     the failure joins the reasons, so the agent knows a step broke."""
-    lines = [f"{'customer' if m.type == 'human' else (m.name or 'ai')}: {m.content}" for m in transcript]
     try:
-        prose = runtime.context.engine.summarize(brief, lines, meter=runtime.context.meter)
+        prose = runtime.context.engine.summarize(brief, transcript_lines(transcript), meter=runtime.context.meter)
     except Exception as exc:  # noqa: BLE001 - a failed summary must not lose the handoff
         detail = f"internal failure in summarize: {exc.__class__.__name__}: {exc}"
         brief["reasons"] = [*brief["reasons"], "failure"]
