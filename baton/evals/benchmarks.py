@@ -206,12 +206,13 @@ def banking77_oos(data: Path, limit: int | None = None, per_intent: int | None =
             "tfidf_baseline": tfidf_baseline(train, val, tests)}
 
 
-def multi_intent(name: str, data: Path, per_intent: int = 40, limit: int | None = None,
-                 engine_factory: Callable[[KnowledgeBase], EmbeddedEngine] = EmbeddedEngine) -> dict[str, Any]:
+def multi_intent(name: str, data: Path, per_intent: int | None = None, limit: int | None = None,
+                 engine_factory: Callable[[KnowledgeBase], EmbeddedEngine] = EmbeddedEngine,
+                 split_name: str = "test") -> dict[str, Any]:
     folder = data / "GL-GIN" / ("MixATIS_clean" if name == "mixatis" else "MixSNIPS_clean")
     if not folder.exists():
         folder = data
-    train, test = _pair_folder(folder / "train"), _pair_folder(folder / "test")
+    train, test = _pair_folder(folder / "train"), _pair_folder(folder / split_name)
     single = Split([t for t, l in zip(train.texts, train.labels) if "#" not in l],
                    [l for l in train.labels if "#" not in l])
     engine = engine_factory(kb_from(single, per_intent))
@@ -225,7 +226,7 @@ def multi_intent(name: str, data: Path, per_intent: int = 40, limit: int | None 
         fp += len(got - expected)
         fn += len(expected - got)
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return {"benchmark": name, "articles": len(engine.kb), "questions_per_intent": per_intent,
+    return {"benchmark": name, "articles": len(engine.kb), "questions_per_intent": per_intent or "all",
             "test_messages": len(texts), "exact_match": round(exact / max(len(texts), 1), 4),
             "intent_f1": round(2 * precision * recall / max(precision + recall, 1e-9), 4),
             "intent_precision": round(precision, 4), "intent_recall": round(recall, 4)}
@@ -240,7 +241,7 @@ def run(name: str, data: Path, per_intent: int | None = None, limit: int | None 
     if name == "banking77-oos":
         return banking77_oos(data, limit, per_intent)
     if name in ("mixatis", "mixsnips"):
-        return multi_intent(name, data, per_intent or 40, limit)
+        return multi_intent(name, data, per_intent, limit)
     raise BenchmarkError(f"unknown benchmark {name!r}: one of {', '.join(NAMES)}")
 
 

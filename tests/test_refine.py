@@ -1,0 +1,66 @@
+"""The score-guided second pass of the intent split: pure chunking and grouping, then the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from baton.engine.refine import chunks, group
+from baton.engine.splitter import Span
+
+
+def chunk_texts(message: str) -> list[str]:
+    pieces = chunks(message, Span(message, 0, len(message)))
+    assert all(message[c.start:c.end] == c.text for c in pieces)
+    return [c.text for c in pieces]
+
+
+def test_chunks_cut_at_commas_and_connectors():
+    assert chunk_texts("add this song to my playlist , book a table for four and also what is the forecast") == [
+        "add this song to my playlist", "book a table for four", "what is the forecast"]
+
+
+def test_pieces_too_short_to_stand_alone_stay_with_a_neighbour():
+    assert chunk_texts("i want a table for me and my kids") == ["i want a table for me and my kids"]
+    assert chunk_texts("solar panel inverter and battery storage") == ["solar panel inverter and battery storage"]
+    assert chunk_texts("hi, how do I reset my password") == ["hi, how do I reset my password"]
+
+
+def test_chunks_keep_message_coordinates_inside_a_span():
+    message = "Hello. reset my password, then pay with paypal please"
+    span = Span(message[7:], 7, len(message))
+    got = chunks(message, span)
+    assert [c.text for c in got] == ["reset my password", "pay with paypal please"]
+    assert all(message[c.start:c.end] == c.text for c in got)
+
+
+@pytest.mark.parametrize("tops, confs, expected", [
+    (["a", "b"], [0.9, 0.8], [[0], [1]]),   # two confident, different articles: cut
+    (["a", "a"], [0.9, 0.8], [[0, 1]]),                    # same article: one request
+    (["a", "b"], [0.9, 0.2], [[0, 1]]),                    # the second is unsure: it continues
+    (["a", "b"], [0.2, 0.9], [[0, 1]]),                    # the first is unsure: nothing to cut from
+    (["a", "x", "b"], [0.9, 0.1, 0.8], [[0, 1], [2]]),     # an unsure middle rides with the first
+    ([None, "b"], [0.0, 0.9], [[0, 1]]),
+])
+def test_group_cuts_only_between_confident_different_articles(tops, confs, expected):
+    assert group(tops, confs, min_confidence=0.5) == expected
+
+
+def test_engine_cuts_a_comma_joined_message_the_rules_keep_whole(embedded_engine):
+    from baton.engine.splitter import split_intents
+
+    message = "how do I reset my password, can I pay with paypal"
+    assert len(split_intents(message)) == 1  # the rules alone see one request
+    intents = embedded_engine.split(message)
+    assert [(i["text"], i["hits"][0]["article"]) for i in intents] == [
+        ("how do I reset my password", "reset-password"), ("can I pay with paypal", "payment-methods")]
+    assert all(message[i["start"]:i["end"]] == i["text"] for i in intents)
+
+
+@pytest.mark.parametrize("message", [
+    "can the hub control my solar panel inverter and battery storage",
+    "my camera goes offline and it comes back after a while and then drops again",
+    "what is your return and refund policy",
+    "I don't need a human, just tell me how to reset my password",
+])
+def test_engine_keeps_one_request_whole(embedded_engine, message):
+    assert len(embedded_engine.split(message)) == 1
