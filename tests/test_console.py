@@ -62,6 +62,8 @@ def signed_in_page(browser, base: str):
 
 
 def test_agent_takes_a_handoff_end_to_end(server, browser):
+    from playwright.sync_api import expect
+
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = signed_in_page(browser, server)
     conv, auth = customer(server)
@@ -75,8 +77,7 @@ def test_agent_takes_a_handoff_end_to_end(server, browser):
 
     item.click()
     brief = page.get_by_test_id("brief")
-    brief.wait_for()
-    assert "Ana Souza" in brief.inner_text()
+    expect(brief).to_contain_text("Ana Souza")  # waits: the panel shows before its fetch fills it
     stuck = page.get_by_test_id("stuck-on")
     assert stuck.locator("mark").inner_text() == "does this product work with a Model A"
     assert "shipping-times" in brief.inner_text()  # what was already answered
