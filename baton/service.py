@@ -9,7 +9,6 @@ Conversations are checkpointed (SQLite by default), so another process continues
 from __future__ import annotations
 
 import logging
-import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,7 @@ from baton.graph.context import Deps
 from baton.graph.state import new_turn
 from baton.kb import KnowledgeBase, load_kb
 from baton.policy import Policy, load_policy
+from baton.store import connect
 
 log = logging.getLogger("baton")
 
@@ -50,12 +50,7 @@ def default_engine(kb: KnowledgeBase, policy: Policy) -> Engine:
 
 
 def sqlite_checkpointer(path: str | Path) -> SqliteSaver:
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-    conn.execute("PRAGMA journal_mode=WAL")
-    # NORMAL in WAL mode: commits survive a crash of the process (kill -9), only an OS crash or
-    # power loss may drop the last turn; FULL would fsync every checkpoint.
-    conn.execute("PRAGMA synchronous=NORMAL")
-    return SqliteSaver(conn)
+    return SqliteSaver(connect(path))
 
 
 @dataclass
@@ -141,7 +136,7 @@ class Baton:
         handoff = {"conversation_id": conversation_id, "queue": self.policy.default_queue,
                    "reasons": ["failure"], "priority": 1, "status": "open"}
         try:
-            self.graph.update_state({"configurable": {"thread_id": conversation_id}},
+            self.graph.update_state(self._config(conversation_id),
                                     {"owner": "human", "handoff": handoff,
                                      "messages": [AIMessage(content=FALLBACK_REPLY)]}, as_node="escalate")
         except Exception:  # noqa: BLE001
@@ -170,4 +165,4 @@ class Baton:
             "history_start": len(current.get("messages", []))}, as_node="forward_to_agent")
 
     def state(self, conversation_id: str) -> dict[str, Any]:
-        return self.graph.get_state({"configurable": {"thread_id": conversation_id}}).values
+        return self.graph.get_state(self._config(conversation_id)).values

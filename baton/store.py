@@ -2,7 +2,8 @@
 
 customers, conversations, messages (every customer, AI and agent message, in order), handoffs
 (queue, priority, status open/claimed/resolved/handed_back, assignee, brief) and an audit log of
-decisions. Writes go through one lock; WAL mode lets readers and the checkpointer proceed.
+decisions. The server's threads share one connection, so reads and writes alike go through one
+lock; WAL mode lets the checkpointer's own connection proceed alongside.
 """
 
 from __future__ import annotations
@@ -34,12 +35,22 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection to the Baton file, shared by threads; the store and the checkpointer both use it.
+
+    WAL, so one writer does not block readers; synchronous=NORMAL, so commits survive a crash of
+    the process (kill -9) and only an OS crash or power loss may drop the last turn (FULL would
+    fsync every checkpoint); a busy timeout, so two connections writing take turns.
+    """
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
 class Store:
     def __init__(self, path: str | Path) -> None:
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        self.db = sqlite_utils.Database(conn)
+        self.db = sqlite_utils.Database(connect(path))
         self.lock = threading.RLock()
         self._create()
 
