@@ -45,15 +45,17 @@ class LLMEngine:
         if len(candidate_spans(message)) <= 1 and len(words(message)) <= SINGLE_REQUEST_MAX_WORDS:
             return self.retrieval.split(message)
         out = self.client.call("intent_split", meter, message=message, tags=self.policy.tags)
-        intents: list[Intent] = []
+        spans: list[tuple[str, int, int]] = []
         for item in out.intents:
             start = message.lower().find(item.text.lower(), 0)
             if start < 0:
                 raise LLMFailure("intent_split", f"intent text {item.text!r} is not part of the message")
             if item.tag not in self.policy.skills:
                 raise LLMFailure("intent_split", f"tag {item.tag!r} is not a policy tag")
-            [scored] = self.retrieval.split_spans([(item.text, start, start + len(item.text))])
-            intents.append({**scored, "index": len(intents), "tag": item.tag})
+            spans.append((item.text, start, start + len(item.text)))
+        scored = self.retrieval.split_spans(spans)  # one embedding batch for every intent
+        intents: list[Intent] = [{**s, "index": i, "tag": item.tag}
+                                 for i, (s, item) in enumerate(zip(scored, out.intents))]
         if not intents and split_intents(message):
             return self.retrieval.split(message)  # the model found nothing; never drop a request silently
         return intents
@@ -82,7 +84,7 @@ class LLMEngine:
         if not out.can_answer or not out.answer.strip():
             return {**draft, "article": None, "answer": ""}
         retrieved = {h["article"] for h in intent["hits"]}
-        cited = [a for a in out.article_ids]
+        cited = list(out.article_ids)
         if not cited or not set(cited) <= retrieved:
             raise LLMFailure("answer", f"the answer cites {cited or 'no article'}, retrieved were {sorted(retrieved)}")
         return {**draft, "article": cited[0], "answer": out.answer.strip()}
