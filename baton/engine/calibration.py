@@ -7,7 +7,9 @@ No labelled customer traffic is needed. Every example question is replayed twice
   first is a wrong answer (label 0).
 Each replay also runs wrapped in message-like filler ("hi, ... thanks") because real customer
 messages are longer than example questions; a third replay keeps the wrapped question's own entry
-visible (*seen*), since customers often reuse a KB phrasing inside other words. A logistic regression on length-insensitive features
+visible (*seen*), since customers often reuse a KB phrasing inside other words. The classifier's
+probabilities in the held-out and unseen replays come from models fitted without the replayed
+questions (`FOLDS`-fold cross-fitting), as a new message would see them. A logistic regression on length-insensitive features
 turns the scores into a probability; in-scope replays are weighted to a realistic prior (most
 customer turns are in scope).
 """
@@ -21,13 +23,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from baton.engine import classifier as classifier_module
 from baton.engine import index as index_module
+from baton.engine.classifier import ArticleClassifier
 from baton.engine.index import Index, Scores
 
 PRIOR_IN_SCOPE = 0.7
 SHARE_SEEN = 0.3  # of the in-scope weight: messages that reuse a KB phrasing inside other words
 MAX_FIT_QUESTIONS = 3000
-FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "lex", "body")
+FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "lex", "body", "cls", "cls_logit")
+FOLDS = 5
 
 # Neutral wrappers that make a 4-word example question look like a customer message.
 WRAPPERS = (
@@ -60,15 +65,22 @@ def rank(scores: Scores) -> Ranked:
     others[rows, top1] = -np.inf
     emb2 = others.max(axis=1) if fused.shape[1] > 1 else emb1 - 1.0
     cand = {"fused": s1, "fused_margin": s1 - s2, "emb": emb1, "emb_margin": emb1 - emb2,
-            "lex": scores.lex[rows, top1], "body": scores.body[rows, top1], "best": scores.best[rows, top1]}
+            "lex": scores.lex[rows, top1], "body": scores.body[rows, top1], "best": scores.best[rows, top1],
+            "cls": scores.cls[rows, top1], "cls_logit": _logit(scores.cls[rows, top1])}
     x = np.column_stack([cand[f] for f in FEATURES])
     return Ranked(order=order, fused=fused, features=x)
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.log(p / (1 - p))
 
 
 def _recipe() -> str:
     """Everything that changes the fitted model besides the KB and the embedder."""
     constants = (FEATURES, PRIOR_IN_SCOPE, SHARE_SEEN, MAX_FIT_QUESTIONS, WRAPPERS,
-                 index_module.W_LEX, index_module.W_BODY, index_module.W_MAX, 2)
+                 index_module.W_LEX, index_module.W_BODY, index_module.W_MAX, index_module.W_CLS,
+                 classifier_module.RECIPE, FOLDS, 5)
     return hashlib.sha256(repr(constants).encode()).hexdigest()[:12]
 
 
@@ -138,17 +150,20 @@ def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray
     variants.append(wrapped)
     vec_sets.append(index.embedder.embed_corpus_queries(wrapped))
 
+    folds = rng.permutation(len(question_units)) % FOLDS
+    held_cls = _cross_fitted(index, vec_sets, question_units, folds)
+
     xs, ys, ws = [], [], []
     n_units = len(index.unit_texts)
     articles = index.unit_article[question_units]
     rows = np.arange(len(question_units))
-    for batch_texts, vecs in zip(variants, vec_sets):
+    for batch_texts, vecs, cls in zip(variants, vec_sets, held_cls):
         for start in range(0, len(rows), 500):
             sl = slice(start, start + 500)
             r = rows[sl]
             unit_mask = np.zeros((len(r), n_units), dtype=bool)
             unit_mask[np.arange(len(r)), question_units[sl]] = True
-            held = rank(index.scores([batch_texts[i] for i in r], vecs[sl], unit_mask=unit_mask))
+            held = rank(index.scores([batch_texts[i] for i in r], vecs[sl], unit_mask=unit_mask, cls=cls[sl]))
             xs.append(held.features)
             ys.append((held.order[:, 0] == articles[sl]).astype(int))
             ws.append(np.full(len(r), PRIOR_IN_SCOPE * (1 - SHARE_SEEN)))
@@ -159,8 +174,27 @@ def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray
                 ws.append(np.full(len(r), PRIOR_IN_SCOPE * SHARE_SEEN * 2))
             article_mask = np.zeros((len(r), index.n_articles), dtype=bool)
             article_mask[np.arange(len(r)), articles[sl]] = True
-            unseen = rank(index.scores([batch_texts[i] for i in r], vecs[sl], article_mask=article_mask))
+            unseen = rank(index.scores([batch_texts[i] for i in r], vecs[sl], article_mask=article_mask,
+                                       cls=cls[sl]))
             xs.append(unseen.features)
             ys.append(np.zeros(len(r), dtype=int))
             ws.append(np.full(len(r), 1.0 - PRIOR_IN_SCOPE))
     return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+
+
+def _cross_fitted(index: Index, vec_sets: list[np.ndarray], question_units: np.ndarray,
+                  folds: np.ndarray) -> list[np.ndarray]:
+    """The classifier's probabilities for each replayed question (and each variant of it) from a
+    model fitted without the questions of its fold. Unseen replays reuse them
+    with the question's article dropped (`classifier.without`): refitting without each article
+    in turn would be one fit per article, and a fold of articles held out made the replays look
+    far less confident than real out-of-scope messages (CLINC150 validation ECE 0.098 vs 0.056)."""
+    out = [np.zeros((len(question_units), index.n_articles)) for _ in vec_sets]
+    for k in np.unique(folds):
+        rows = np.flatnonzero(folds == k)
+        keep = np.ones(len(index.unit_texts), dtype=bool)
+        keep[question_units[rows]] = False
+        model = ArticleClassifier.fit(index.units[keep], index.unit_article[keep], index.n_articles)
+        for cls, vecs in zip(out, vec_sets):
+            cls[rows] = model.proba(index.centre(vecs[rows]))
+    return out

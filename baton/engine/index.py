@@ -7,6 +7,8 @@ Scores are per article:
 - `body`: the centred cosine between the message and the article body (as an e5 passage).
 - `lex`: the share of an example question's TF-IDF mass whose terms appear in the message. It is
   a coverage of the *question* by the message, so a long message is not penalised for its length.
+- `cls`: P(article | message) from a classifier trained on the example questions (see
+  `classifier`); it sharpens the ranking when articles have many questions.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Sequence
 
 import numpy as np
 
+from baton.engine import classifier as classifier_module
+from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.text import content_terms
 from baton.kb import KnowledgeBase
@@ -23,6 +27,7 @@ from baton.kb import KnowledgeBase
 W_LEX = 0.35
 W_BODY = 0.25
 W_MAX = 0.3  # article embedding score = W_MAX * best single question + (1 - W_MAX) * centroid
+W_CLS = 0.5
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
@@ -38,10 +43,11 @@ class Scores:
     lex: np.ndarray
     body: np.ndarray
     best: np.ndarray  # the best single example question's centred cosine
+    cls: np.ndarray   # the classifier's probability of each article
 
     @property
     def fused(self) -> np.ndarray:
-        return self.emb + W_LEX * self.lex + W_BODY * self.body
+        return self.emb + W_LEX * self.lex + W_BODY * self.body + W_CLS * self.cls
 
 
 class Index:
@@ -74,6 +80,13 @@ class Index:
         self.sum_norm2 = (self.unit_sums ** 2).sum(axis=1)
         self.bodies = _unit(body_vecs - self.mu_b)
         self._build_lexical(kb)
+        self.classifier = ArticleClassifier.cached(
+            embedder.cache_dir / f"cls-{kb.fingerprint}-{classifier_module.RECIPE}-{embedder.name}.npz",
+            self.units, self.unit_article, self.n_articles)
+
+    def centre(self, vecs: np.ndarray) -> np.ndarray:
+        """Raw query embeddings -> the centred unit vectors that retrieval and the classifier use."""
+        return _unit(np.asarray(vecs, dtype=np.float32) - self.mu_q)
 
     def _build_lexical(self, kb: KnowledgeBase) -> None:
         docs = [content_terms(t) for t in self.unit_texts]
@@ -115,12 +128,16 @@ class Index:
         return self.embedder.embed_queries(list(texts))
 
     def scores(self, texts: Sequence[str], vecs: np.ndarray | None = None,
-               unit_mask: np.ndarray | None = None, article_mask: np.ndarray | None = None) -> Scores:
+               unit_mask: np.ndarray | None = None, article_mask: np.ndarray | None = None,
+               cls: np.ndarray | None = None) -> Scores:
         """Per-article scores. `unit_mask` (n, units) and `article_mask` (n, articles) hide,
-        per message, units or whole articles (used to simulate held-out and unseen questions)."""
+        per message, units or whole articles (used to simulate held-out and unseen questions);
+        a replay that hides units passes `cls` from a classifier that never saw them."""
         if vecs is None:
             vecs = self.embed(texts)
-        q = _unit(np.asarray(vecs, dtype=np.float32) - self.mu_q)
+        q = self.centre(vecs)
+        if cls is None:
+            cls = self.classifier.proba(q)
         unit_emb = q @ self.units.T
         unit_lex = self._coverage(texts)
         dot_sum = q @ self.unit_sums.T
@@ -146,7 +163,8 @@ class Index:
             lex = np.where(article_mask, 0.0, lex)
             body = np.where(article_mask, -1.0, body)
             best = np.where(article_mask, -1.0, best)
-        return Scores(emb=emb, lex=lex, body=body, best=best)
+            cls = without(cls, article_mask)
+        return Scores(emb=emb, lex=lex, body=body, best=best, cls=cls)
 
     def _per_article_max(self, unit_scores: np.ndarray) -> np.ndarray:
         # units are stored grouped by article (every article has at least its title)
