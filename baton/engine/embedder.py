@@ -100,7 +100,7 @@ class CachedEmbedder:
                 arr = np.load(path)
                 if arr.shape[0] == len(texts):
                     return arr
-            except (OSError, ValueError):
+            except (OSError, ValueError, EOFError):
                 pass  # a damaged cache file is recomputed, never trusted
         arr = compute(texts)
         try:
