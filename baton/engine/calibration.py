@@ -9,9 +9,9 @@ Each replay also runs wrapped in message-like filler ("hi, ... thanks") because 
 messages are longer than example questions; a third replay keeps the wrapped question's own entry
 visible (*seen*), since customers often reuse a KB phrasing inside other words. The classifier's
 probabilities in the held-out and unseen replays come from models fitted without the replayed
-questions (`FOLDS`-fold cross-fitting), as a new message would see them. A logistic regression on length-insensitive features
-turns the scores into a probability; in-scope replays are weighted to a realistic prior (most
-customer turns are in scope).
+questions (`FOLDS`-fold cross-fitting), as a new message would see them. A logistic regression
+on length-insensitive features turns the scores into a probability; in-scope replays are
+weighted to a realistic prior (most customer turns are in scope).
 """
 
 from __future__ import annotations
@@ -185,10 +185,10 @@ def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray
 def _cross_fitted(index: Index, vec_sets: list[np.ndarray], question_units: np.ndarray,
                   folds: np.ndarray) -> list[np.ndarray]:
     """The classifier's probabilities for each replayed question (and each variant of it) from a
-    model fitted without the questions of its fold. Unseen replays reuse them
-    with the question's article dropped (`classifier.without`): refitting without each article
-    in turn would be one fit per article, and a fold of articles held out made the replays look
-    far less confident than real out-of-scope messages (CLINC150 validation ECE 0.098 vs 0.056)."""
+    model fitted without the questions of its fold. Unseen replays reuse them with the question's
+    article dropped (`classifier.without`): refitting without each article in turn would be one
+    fit per article, and holding out a fold of whole articles instead made the replays look far
+    less confident than real out-of-scope messages (CLINC150 validation ECE 0.098 vs 0.056)."""
     out = [np.zeros((len(question_units), index.n_articles)) for _ in vec_sets]
     for k in np.unique(folds):
         rows = np.flatnonzero(folds == k)
