@@ -184,7 +184,7 @@ def _print_sweep(rows: list[dict[str, Any]]) -> None:
 
 
 @app.command()
-def bench(name: str = typer.Argument(..., help="clinc150, banking77-oos, mixatis or mixsnips"),
+def bench(name: str = typer.Argument(..., help="clinc150, banking77-oos, mixatis, mixsnips or bitext"),
           data: Path = typer.Option(..., "--data", help="The dataset folder (or CLINC150's data_full.json)."),
           per_intent: Optional[int] = typer.Option(None, "--per-intent",
                                                    help="Example questions per intent in the knowledge base."),

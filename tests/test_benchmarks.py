@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from baton.evals.benchmarks import (
-    BenchmarkError, Split, auroc, banking77_oos, choose_threshold, clinc150, ece, kb_from, multi_intent, run,
-    threshold_for_oos_recall,
+    BenchmarkError, Split, auroc, banking77_oos, bitext, choose_threshold, clinc150, ece, kb_from, multi_intent,
+    run, threshold_for_oos_recall,
 )
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -68,3 +68,13 @@ def test_mixsnips_slice_needs_the_score_guided_split():
     # rules alone recover 0.55 of these intent sets; with the refine pass 0.85
     m = multi_intent("mixsnips", DATASETS / "mixatis_mixsnips", per_intent=10, limit=60)
     assert m["exact_match"] >= 0.7
+
+
+@needs
+def test_bitext_small_support_kb_slice():
+    m = bitext(DATASETS / "bitext_customer_support", limit=108, seeds=1)  # 4 messages per intent
+    assert m["articles"] == 22 and m["questions_per_intent"] == 5
+    for key in ("answered_correctly", "harmful_rate", "answered_correctly_at_harmful_0.02"):
+        assert 0 <= m[key] <= 1, key
+    assert m["in_scope_accuracy_closed"] > 0.7 and m["auroc"] > 0.7
+    assert m["answered_correctly_at_harmful_0.02"] <= m["answered_correctly_at_harmful_0.05"]

@@ -23,7 +23,7 @@ from baton.engine.embedded import EmbeddedEngine
 from baton.errors import BatonError
 from baton.kb import Article, KnowledgeBase
 
-NAMES = ("clinc150", "banking77-oos", "mixatis", "mixsnips")
+NAMES = ("clinc150", "banking77-oos", "mixatis", "mixsnips", "bitext")
 OOS = "oos"
 
 
@@ -248,6 +248,56 @@ def multi_intent(name: str, data: Path, per_intent: int | None = None, limit: in
             "intent_precision": round(precision, 4), "intent_recall": round(recall, 4)}
 
 
+def bitext(data: Path, per_intent: int | None = None, limit: int | None = None, seeds: int = 3,
+           held_out: int = 5, threshold: float = 0.7,
+           engine_factory: Callable[[KnowledgeBase], EmbeddedEngine] = EmbeddedEngine) -> dict[str, Any]:
+    """A small support knowledge base, as a team would write one: per seed, `held_out` of Bitext's
+    27 intents are left out (their messages are out of scope), the others become articles with
+    `per_intent` (default 5) example questions, and 20 other messages per intent are the test.
+    Reports, at the policy threshold and at matched harmful-answer rates, how many in-scope
+    messages are answered correctly; no threshold or weight is chosen on this data."""
+    path = data / "Bitext_Sample_Customer_Support_Training_Dataset.csv" if data.is_dir() else data
+    if not path.exists():
+        raise BenchmarkError(f"{path}: not found (expected Bitext's customer-support CSV)")
+    import csv
+
+    by: dict[str, list[str]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            by[row["intent"]].append(row["instruction"])
+    per_test, runs = max(1, (limit or 540) // 27), []
+    for seed in range(seeds):
+        rng = random.Random(seed)
+        intents = sorted(by)
+        rng.shuffle(intents)
+        articles, texts, labels = [], [], []
+        for n, intent in enumerate(intents):
+            questions = by[intent][:]
+            rng.shuffle(questions)
+            k = 0 if n < held_out else (per_intent or 5)
+            if k:
+                name = intent.replace("_", " ")
+                articles.append(Article(id=intent, title=name, tag="general", questions=tuple(questions[:k]), body=name))
+            texts += questions[k:k + per_test]
+            labels += [intent if k else OOS] * len(questions[k:k + per_test])
+        engine = engine_factory(KnowledgeBase(articles, source="bitext"))
+        preds, conf = score(engine, texts)
+        gold = np.asarray(labels)
+        ins = gold != OOS
+        correct = (preds == gold) & ins
+        run = {"in_scope_accuracy_closed": float(correct[ins].mean()),
+               "answered_correctly": float(((conf >= threshold) & correct)[ins].mean()),
+               "harmful_rate": float(((conf >= threshold) & ~correct).mean()),
+               "auroc": auroc(correct.astype(int), conf) or 0.0}
+        for cap in (0.02, 0.05):
+            ok = [((conf >= t) & correct)[ins].mean() for t in np.linspace(0.0, 1.0, 101)
+                  if ((conf >= t) & ~correct).mean() <= cap]
+            run[f"answered_correctly_at_harmful_{cap}"] = float(max(ok, default=0.0))
+        runs.append(run)
+    return {"benchmark": "bitext", "seeds": seeds, "articles": len(by) - held_out, "questions_per_intent": per_intent or 5,
+            "threshold": threshold, **{k: round(float(np.mean([r[k] for r in runs])), 4) for k in runs[0]}}
+
+
 def run(name: str, data: Path, per_intent: int | None = None, limit: int | None = None) -> dict[str, Any]:
     data = Path(data)
     if not data.exists():
@@ -258,6 +308,8 @@ def run(name: str, data: Path, per_intent: int | None = None, limit: int | None 
         return banking77_oos(data, limit, per_intent)
     if name in ("mixatis", "mixsnips"):
         return multi_intent(name, data, per_intent, limit)
+    if name == "bitext":
+        return bitext(data, per_intent, limit)
     raise BenchmarkError(f"unknown benchmark {name!r}: one of {', '.join(NAMES)}")
 
 
