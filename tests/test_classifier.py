@@ -34,6 +34,8 @@ def test_one_article_and_articles_without_examples():
     x, y = _clusters()
     flat = ArticleClassifier.fit(x[:5], np.zeros(5, dtype=int), n_classes=1).proba(x[:2])
     assert np.allclose(flat, 1.0)
+    lone = ArticleClassifier.fit(x[:5], np.full(5, 1), n_classes=3).proba(x[:2])
+    assert np.allclose(lone, [[0.0, 1.0, 0.0]] * 2)
     model = ArticleClassifier.fit(x, y, n_classes=4)  # article 3 has no example question
     assert model.proba(x)[:, 3].max() < 1e-6
 

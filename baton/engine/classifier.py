@@ -32,19 +32,19 @@ class ArticleClassifier:
 
     @classmethod
     def fit(cls, x: np.ndarray, y: np.ndarray, n_classes: int) -> "ArticleClassifier":
-        """Fit on unit vectors `x` labelled with article indices `y` (every class may appear)."""
+        """Fit on unit vectors `x` labelled with article indices `y`; an article with no example
+        in `y` gets probability 0."""
         coef = np.zeros((n_classes, x.shape[1]), dtype=np.float32)
         intercept = np.zeros(n_classes, dtype=np.float32)
         present = np.unique(y)
-        if len(present) < 2:  # one article: nothing to separate, a flat distribution over it
+        intercept[np.setdiff1d(np.arange(n_classes), present)] = -1e4
+        if len(present) < 2:  # one article: nothing to separate, all the mass on it
             return cls(coef, intercept)
         from sklearn.linear_model import LogisticRegression
 
         model = LogisticRegression(C=C, max_iter=300).fit(x, y)
         coef[model.classes_] = model.coef_
         intercept[model.classes_] = model.intercept_
-        missing = np.setdiff1d(np.arange(n_classes), model.classes_)
-        intercept[missing] = -1e4  # a class with no example is never predicted
         return cls(coef, intercept)
 
     @classmethod
