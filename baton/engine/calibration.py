@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 
 import numpy as np
 
 from baton.engine import classifier as classifier_module
+from baton.engine.cache import DAMAGED, write_atomically
 from baton.engine import index as index_module
 from baton.engine.classifier import ArticleClassifier
 from baton.engine.index import Index, Scores
@@ -104,7 +104,7 @@ class Calibrator:
             if saved.get("embedder") == key:
                 self.coef, self.intercept = np.asarray(saved["coef"]), float(saved["intercept"])
                 return self
-        except (OSError, ValueError, KeyError):
+        except DAMAGED:
             pass
         from sklearn.linear_model import LogisticRegression
 
@@ -116,14 +116,8 @@ class Calibrator:
             w = np.r_[w, 1.0, 1.0]
         model = LogisticRegression(C=1.0, max_iter=1000).fit(x, y, sample_weight=w)
         self.coef, self.intercept = model.coef_[0].copy(), float(model.intercept_[0])
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"embedder": key, "features": FEATURES, "coef": self.coef.tolist(),
-                                       "intercept": self.intercept}))
-            os.replace(tmp, cache)
-        except OSError:
-            pass
+        record = {"embedder": key, "features": FEATURES, "coef": self.coef.tolist(), "intercept": self.intercept}
+        write_atomically(cache, lambda tmp: tmp.write_text(json.dumps(record)))
         return self
 
     @property

@@ -13,11 +13,11 @@ KB's content, the embedder and `RECIPE`, so a warm start neither refits nor impo
 from __future__ import annotations
 
 import hashlib
-import os
-import zipfile
 from pathlib import Path
 
 import numpy as np
+
+from baton.engine.cache import DAMAGED, write_atomically
 
 C = 10.0
 RECIPE = hashlib.sha256(repr(("multinomial-lr", C, 1)).encode()).hexdigest()[:12]
@@ -54,16 +54,10 @@ class ArticleClassifier:
             with np.load(path) as saved:
                 if saved["coef"].shape == (n_classes, x.shape[1]):
                     return cls(saved["coef"], saved["intercept"])
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        except DAMAGED:
             pass  # missing or damaged cache: refit
         model = cls.fit(x, y, n_classes)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-            np.savez(tmp, coef=model.coef, intercept=model.intercept)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        write_atomically(path, lambda tmp: np.savez(tmp, coef=model.coef, intercept=model.intercept))
         return model
 
     def proba(self, x: np.ndarray) -> np.ndarray:

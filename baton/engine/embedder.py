@@ -15,6 +15,8 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from baton.engine.cache import DAMAGED, write_atomically
+
 
 class Embedder(Protocol):
     """Turns texts into L2-normalised vectors. `name` keys the cache, so change it with the model."""
@@ -100,16 +102,10 @@ class CachedEmbedder:
                 arr = np.load(path)
                 if arr.shape[0] == len(texts):
                     return arr
-            except (OSError, ValueError, EOFError):
+            except DAMAGED:
                 pass  # a damaged cache file is recomputed, never trusted
         arr = compute(texts)
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-            np.save(tmp, arr)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only home must not stop the engine; it just recomputes next start
+        write_atomically(path, lambda tmp: np.save(tmp, arr))
         return arr
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:

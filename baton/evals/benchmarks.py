@@ -9,6 +9,7 @@ validation out-of-scope messages.
 
 from __future__ import annotations
 
+import csv
 import json
 import random
 from collections import defaultdict
@@ -259,13 +260,13 @@ def bitext(data: Path, per_intent: int | None = None, limit: int | None = None, 
     path = data / "Bitext_Sample_Customer_Support_Training_Dataset.csv" if data.is_dir() else data
     if not path.exists():
         raise BenchmarkError(f"{path}: not found (expected Bitext's customer-support CSV)")
-    import csv
-
     by: dict[str, list[str]] = defaultdict(list)
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             by[row["intent"]].append(row["instruction"])
-    per_test, runs = max(1, (limit or 540) // 27), []
+    if len(by) <= held_out:
+        raise BenchmarkError(f"{path}: {len(by)} intents, need more than the {held_out} held out")
+    per_test, runs = max(1, (limit or 20 * len(by)) // len(by)), []
     for seed in range(seeds):
         rng = random.Random(seed)
         intents = sorted(by)
