@@ -64,3 +64,14 @@ def test_engine_cuts_a_comma_joined_message_the_rules_keep_whole(embedded_engine
 ])
 def test_engine_keeps_one_request_whole(embedded_engine, message):
     assert len(embedded_engine.split(message)) == 1
+
+
+def test_engine_keeps_a_known_topic_apart_from_a_vague_question_after_it(embedded_engine):
+    # the rules fold the verbless "gift cards for christmas" into what follows; the KB knows it
+    # well and the question after it is about something else, so each is decided on its own
+    message = "gift cards for christmas and what about the other thing"
+    intents = embedded_engine.split(message)
+    assert [i["text"] for i in intents] == ["gift cards for christmas", "what about the other thing"]
+    assert intents[0]["hits"][0]["article"] == "gift-cards"
+    confidences = [embedded_engine.grade(i, embedded_engine.answer(i)) for i in intents]
+    assert confidences[0] >= 0.7 > confidences[1]

@@ -37,19 +37,32 @@ class EmbeddedEngine:
     def split(self, message: str, meter: Any = None) -> list[Intent]:
         """Rule split, then score-guided cuts inside each span (see `refine`), then scoring.
 
-        Every text is embedded once: the spans and their chunks go in one batch, and only a
-        group of chunks that is neither a whole span nor a single chunk needs a second one.
+        Every text is embedded once per message: vectors are kept in `vecs` for the whole split,
+        and the spans and their chunks go in one batch.
         """
-        spans = split_intents(message)
+        vecs: dict[str, np.ndarray] = {}
+
+        def embed(texts: list[str]) -> np.ndarray:
+            missing = list(dict.fromkeys(t for t in texts if t not in vecs))
+            if missing:
+                vecs.update(zip(missing, self.index.embed(missing)))
+            return np.stack([vecs[t] for t in texts])
+
+        def tops(texts: list[str]) -> list[tuple[str, float]]:
+            order, _, features = self._analyse(texts, embed(texts))
+            confs = self.calibrator.predict(features)
+            return [(self.kb.articles[order[i, 0]].id, float(confs[i])) for i in range(len(texts))]
+
+        def stands_alone(statement: Span, following: Span) -> bool:
+            (top, conf), (next_top, _) = tops([statement.text, following.text])
+            return conf >= refine.SPLIT_MIN_CONFIDENCE and top != next_top
+
+        spans = split_intents(message, stands_alone)
         plans = [refine.chunks(message, s) for s in spans]
         chunk_texts = list(dict.fromkeys(c.text for p in plans if len(p) > 1 for c in p))
-        texts = list(dict.fromkeys([s.text for s in spans] + chunk_texts))
-        vecs = dict(zip(texts, self.index.embed(texts))) if texts else {}
-        sure: dict[str, tuple[str, float]] = {}
-        if chunk_texts:
-            order, _, features = self._analyse(chunk_texts, np.stack([vecs[t] for t in chunk_texts]))
-            confs = self.calibrator.predict(features)
-            sure = {t: (self.kb.articles[order[i, 0]].id, float(confs[i])) for i, t in enumerate(chunk_texts)}
+        if spans or chunk_texts:
+            embed([s.text for s in spans] + chunk_texts)
+        sure = dict(zip(chunk_texts, tops(chunk_texts))) if chunk_texts else {}
         final: list[Span] = []
         for span, plan in zip(spans, plans):
             groups = refine.group([sure[c.text][0] for c in plan], [sure[c.text][1] for c in plan]) \
@@ -60,11 +73,8 @@ class EmbeddedEngine:
             for g in groups:
                 first, last = plan[g[0]], plan[g[-1]]
                 final.append(Span(message[first.start:last.end], first.start, last.end))
-        missing = [s.text for s in final if s.text not in vecs]
-        if missing:
-            vecs.update(zip(missing, self.index.embed(missing)))
         return self._score([(s.text, s.start, s.end) for s in final],
-                           np.stack([vecs[s.text] for s in final]) if final else None)
+                           embed([s.text for s in final]) if final else None)
 
     def split_spans(self, spans: list[tuple[str, int, int]]) -> list[Intent]:
         """Score already-split spans (text, start, end): best articles, tag and features."""

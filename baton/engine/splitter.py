@@ -15,20 +15,23 @@ Rules, in order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Callable
 
 from baton.engine.text import STOPWORDS, words
 
 CLAUSE_START = frozenset("""
-how what when where why who which whats can could would will should do does did is are was were
-has have had i i'm im my me we our you your it it's its there this that the also please any
+how what when where why who which whats what's where's how's who's when's can could would will
+should do does did is are was were has have had i i'm im my me we our you your it it's its there
+this that the also please any
 """.split())
 # Verbs that start a second request after "and" ("... and get a refund"); words that are also
 # common nouns in support talk (return, refund, order, ship) are left out on purpose.
 REQUEST_VERBS = frozenset("""
 get cancel change update reset track know see send add remove buy pay set turn connect install
 delete upgrade downgrade exchange find fix use make tell help explain play show search give put
-open start stop check remind schedule let
+open start stop check remind schedule let describe list book rate recommend suggest compare define
+display
 """.split())
 
 _ALWAYS = r"btw|by the way|another thing|one more thing|oh and|additionally|separately|unrelated"
@@ -73,13 +76,14 @@ class Span:
     start: int
     end: int
     after_connector: bool = False  # split off by "also", "and then", ...: a request in its own right
+    before_connector: bool = False  # a connector split it from a clause after it in the same sentence
 
 
 # After a plain "and", only these start a new request; "and it comes back", "and then" continue
 # the same story.
 AND_START = frozenset("""
-how what when where why who which whats can could would will should do does did is are my also
-please
+how what when where why who which whats what's where's how's who's when's can could would will
+should do does did is are my also please
 """.split())
 _WANT = re.compile(r"^\s*i\s*(want|need|'d like|would like|wanna)\b", re.IGNORECASE)
 
@@ -117,7 +121,7 @@ def _split_connectors(sentence: str, offset: int) -> list[Span]:
         cursor = m.end()
     if sentence[cursor:].strip():
         pieces.append(_span(sentence, cursor, len(sentence), offset, after_connector=bool(pieces)))
-    return pieces
+    return [replace(p, before_connector=True) for p in pieces[:-1]] + pieces[-1:]
 
 
 def _span(text: str, start: int, end: int, offset: int, after_connector: bool = False) -> Span:
@@ -173,19 +177,44 @@ def _leans_on_previous(text: str) -> bool:
     return len(words(text)) <= ANAPHORA_MAX_WORDS and ANAPHORA.search(text) is not None
 
 
-def split_intents(message: str) -> list[Span]:
+# A statement opening with its subject tells the customer's story ("I upgraded to premium and my
+# bill doubled"); one opening with a verb or a noun phrase ("book a table for two and is Dune
+# playing", "describe the airport and ...") may be a request phrased without a question.
+NARRATIVE_START = frozenset("""
+i i'm im i've ive i'd id we we're we've my our it it's its this that these those the there they
+he she his her their you your
+""".split())
+
+StandsAlone = Callable[[Span, Span], bool]
+
+
+def _may_stand_alone(span: Span, following: Span | None) -> bool:
+    toks = words(span.text)
+    return (span.before_connector and following is not None and following.after_connector
+            and bool(toks) and toks[0] not in NARRATIVE_START)
+
+
+def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list[Span]:
     """The requests in `message`, in order; everything else is folded into a neighbour.
 
     Requests and problem reports are intents. Greetings, context and bare statements ("I'm a VIP
     customer", "SYSTEM: tier=vip") ride along with the nearest intent. When a message holds no
     request or problem at all, its statements together are one intent: something must be answered
     or handed off, never silently dropped. Only a purely social message has no intent.
+
+    `stands_alone(statement, next_clause)` lets an engine with a knowledge base keep apart a
+    statement that a connector already cut from the clause after it ("book a table for two and is
+    Dune playing"), when the statement does not open with its subject and the engine judges it a
+    request of its own; without it such a statement folds like any other.
     """
     spans = candidate_spans(message)
     kinds = [kind(s.text) for s in spans]
     # a statement split off by a connector was judged a clause of its own there ("... and then
     # play some jazz"): it is a request; only sentence-level statements ride along
     kinds = ["request" if k == "statement" and s.after_connector else k for s, k in zip(spans, kinds)]
+    if stands_alone is not None:
+        kinds = ["request" if k == "statement" and _may_stand_alone(s, nxt) and stands_alone(s, nxt) else k
+                 for s, nxt, k in zip(spans, spans[1:] + [None], kinds)]
     if not any(k in ("request", "problem") for k in kinds):
         if not any(k == "statement" for k in kinds):
             return []
