@@ -178,8 +178,8 @@ def _leans_on_previous(text: str) -> bool:
 
 
 # A statement opening with its subject tells the customer's story ("I upgraded to premium and my
-# bill doubled"); one opening with a verb or a noun phrase ("book a table for two and is Dune
-# playing", "describe the airport and ...") may be a request phrased without a question.
+# bill doubled"); one opening with a noun phrase ("gift cards for christmas and ...", "humidity
+# in denver and then ...") may be a request phrased without a question or a verb.
 NARRATIVE_START = frozenset("""
 i i'm im i've ive i'd id we we're we've my our it it's its this that these those the there they
 he she his her their you your
@@ -203,9 +203,9 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
     or handed off, never silently dropped. Only a purely social message has no intent.
 
     `stands_alone(statement, next_clause)` lets an engine with a knowledge base keep apart a
-    statement that a connector already cut from the clause after it ("book a table for two and is
-    Dune playing"), when the statement does not open with its subject and the engine judges it a
-    request of its own; without it such a statement folds like any other.
+    statement that a connector already cut from the clause after it ("gift cards for christmas and
+    what about the other thing"), when the statement does not open with its subject and the engine
+    judges it a request of its own; without it such a statement folds like any other.
     """
     spans = candidate_spans(message)
     kinds = [kind(s.text) for s in spans]
