@@ -103,3 +103,15 @@ def test_narratives_and_sentence_level_statements_are_never_offered(message):
         raise AssertionError(f"asked about {statement.text!r}")
 
     assert len(split_intents(message, stands_alone)) == 1
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("shortest flights from nashville to st. petersburg", ["shortest flights from nashville to st. petersburg"]),
+    ("does the hub ship to St. Louis? and can I pay with paypal",
+     ["does the hub ship to St. Louis?", "can I pay with paypal"]),
+    ("Dr. Lee asked. can I pay with paypal? how do I reset my password",
+     ["Dr. Lee asked. can I pay with paypal?", "how do I reset my password"]),
+    ("my camera is broken. how do I get a refund?", ["my camera is broken.", "how do I get a refund?"]),
+])
+def test_an_abbreviations_period_ends_no_sentence(message, expected):
+    assert [s.text for s in split_intents(message)] == expected

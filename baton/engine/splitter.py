@@ -1,7 +1,8 @@
 """Intent split: one customer message into the requests it contains, before any scoring.
 
 Rules, in order:
-1. Sentences (., ?, !, new lines) are candidate boundaries.
+1. Sentences (., ?, !, new lines) are candidate boundaries; the period of a title or street
+   abbreviation ("St. Louis", "Dr. Lee") is not one.
 2. Inside a sentence, "btw", "by the way", "another thing", "one more thing", "oh and" always
    split; "and then" splits when a new clause or an imperative follows ("... and then play it"); "and", "also", "plus" split only when what follows starts a new clause ("and how ...",
    "also does ...", "and my ...") and what precedes is a clause of its own, so "return and
@@ -39,6 +40,9 @@ _SEQUENCE = r"and then|then also|and after that|after that"
 _SOFT = r"and also|and|also|plus|but also"
 _CONNECTOR = re.compile(rf"(?:,\s*)?\b(?P<conn>{_ALWAYS}|{_SEQUENCE}|{_SOFT})\b[,:]?\s*", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?:[^.?!\n;]|[.?!;](?=\S))+[.?!;]*", re.MULTILINE)
+# Titles and street words whose period is not a full stop ("St. Louis", "Dr. Lee", "e.g. this").
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:st|mr|mrs|ms|dr|jr|sr|vs|mt|ft|ave|apt|approx|e\.g|i\.e)\.\s*$",
+                               re.IGNORECASE)
 
 SOCIAL = frozenset("""
 hi hello hey hiya yo morning evening afternoon good thanks thank ty thx cheers appreciate appreciated
@@ -151,11 +155,24 @@ def says_resolved(text: str) -> bool:
     return RESOLVED.search(text) is not None and PROBLEM.search(text) is None
 
 
+def _sentences(message: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a period after an abbreviation ("St. Louis") ends none."""
+    out: list[tuple[int, int]] = []
+    glued = False
+    for m in _SENTENCE.finditer(message):
+        if glued:
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((m.start(), m.end()))
+        glued = _ABBREVIATION_END.search(m.group()) is not None
+    return out
+
+
 def candidate_spans(message: str) -> list[Span]:
     spans: list[Span] = []
-    for m in _SENTENCE.finditer(message):
-        if m.group().strip():
-            spans.extend(_split_connectors(m.group(), m.start()))
+    for start, end in _sentences(message):
+        if message[start:end].strip():
+            spans.extend(_split_connectors(message[start:end], start))
     return spans
 
 
