@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baton.engine.refine import chunks, group
+from baton.engine.refine import chunks, group, tells_story
 from baton.engine.splitter import Span
 
 
@@ -43,6 +43,46 @@ def test_chunks_keep_message_coordinates_inside_a_span():
 ])
 def test_group_cuts_only_between_confident_different_articles(tops, confs, expected):
     assert group(tops, confs, min_confidence=0.5) == expected
+
+
+def test_a_story_piece_never_starts_a_request_of_its_own():
+    # confident about "a" and "b", but the first piece only narrates: it joins the request after it
+    assert group(["a", "b"], [0.9, 0.9], min_confidence=0.5, stories=[True, False]) == [[0, 1]]
+    assert group(["a", "b", "c"], [0.9, 0.9, 0.9], min_confidence=0.5,
+                 stories=[False, True, False]) == [[0, 1], [2]]
+    assert group(["a", "b"], [0.9, 0.9], min_confidence=0.5, stories=[False, False]) == [[0], [1]]
+
+
+@pytest.mark.parametrize("text, story", [
+    ("I bought a hub last week", True),
+    ("we moved house in june", True),
+    ("my daughter set it up", True),
+    ("I already restarted it twice", True),
+    ("I rate this book four stars", False),  # a present-tense statement that is itself a request
+    ("i give the phishing manual four stars out of 6", False),
+    ("my kids in turkey at a restaurant", False),
+    ("I can't log in", False),               # a problem report
+    ("I want a refund", False),              # a request
+    ("I'd like to change my address", False),
+    ("i d like to add this track to my playlist", False),  # tokenised text, same request
+    ("i would rate this book four stars", False),
+    ("i m looking for the canteen", False),
+    ("I was wondering about gift cards", False),
+    ("book a table for four", False),        # an imperative
+    ("gift cards for christmas", False),     # a verbless topic, not the customer's story
+    ("the forecast for tomorrow", False),
+])
+def test_tells_story(text, story):
+    assert tells_story(text) is story
+
+
+def test_engine_keeps_the_customers_story_with_their_question(embedded_engine):
+    # "I bought a hub last week" matches hub-setup well, but the customer asks about the password
+    for message in ("I bought a hub last week and how do I reset my password",
+                    "I bought a hub last week, how do I reset my password"):
+        intents = embedded_engine.split(message)
+        assert [i["text"] for i in intents] == [message]
+        assert intents[0]["hits"][0]["article"] == "reset-password"
 
 
 def test_engine_cuts_a_comma_joined_message_the_rules_keep_whole(embedded_engine):

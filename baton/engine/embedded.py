@@ -65,7 +65,8 @@ class EmbeddedEngine:
         sure = dict(zip(chunk_texts, tops(chunk_texts))) if chunk_texts else {}
         final: list[Span] = []
         for span, plan in zip(spans, plans):
-            groups = refine.group([sure[c.text][0] for c in plan], [sure[c.text][1] for c in plan]) \
+            groups = refine.group([sure[c.text][0] for c in plan], [sure[c.text][1] for c in plan],
+                                  stories=[refine.tells_story(c.text) for c in plan]) \
                 if len(plan) > 1 else [[0]]
             if len(groups) == 1:
                 final.append(span)

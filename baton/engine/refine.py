@@ -7,7 +7,9 @@ four and what's the forecast"), and the same connectors also join the parts of o
 connector only when the pieces on both sides are each confidently about *different* articles.
 A piece that matches nothing confidently (a name, a date, "my great grandfather") stays with its
 neighbour, so this pass only ever adds cuts between requests the KB recognises; requests it does
-not cover still need the rules to separate them.
+not cover still need the rules to separate them. Nor is a piece that tells the customer's story
+("I bought a hub last week, how do I reset my password") ever a request of its own, however
+well it matches an article: it is context for its neighbour, as in the rule split.
 
 Pure functions: the engine supplies each piece's best article and calibrated confidence.
 """
@@ -17,12 +19,26 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from baton.engine.splitter import Span
+from baton.engine.splitter import Span, kind
 from baton.engine.text import STOPWORDS, words
 
 SPLIT_MIN_CONFIDENCE = 0.35  # both sides of a cut must be at least this sure of their article
 MIN_CHUNK_CONTENT_WORDS = 1  # a piece needs something to be about ("for me and" is not a request)
 MIN_CHUNK_WORDS = 3  # nor can a bare noun pair ("... inverter and battery storage")
+
+# A story has the customer as its subject and a past-tense verb ("I bought a hub last week", "my
+# wife already reset it"), and nothing after the subject asks for something ("I was wondering").
+# Present-tense first-person statements are often requests in themselves ("I rate this book four
+# stars", "I give it a 4"), so they are not stories.
+STORY_START = frozenset("i we my our i've ive we've".split())
+WANTS = frozenset("""
+d would wish want wanna need m am hope like love plan should could can will ll have wonder looking
+trying hoping planning wondering
+""".split())
+PAST_IRREGULAR = frozenset("""
+bought got had was were made paid sent went took gave came saw did left lost found told said spent
+brought set put ran broke began wrote kept heard felt sold built chose drove fell forgot used
+""".split())
 
 SOFT_BOUNDARY = re.compile(
     r"\s*[,;]\s*(?:(?:and also|and then|and|also|then|plus)\b\s*)?"
@@ -34,6 +50,16 @@ SOFT_BOUNDARY = re.compile(
 def _can_stand_alone(text: str) -> bool:
     toks = words(text)
     return len(toks) >= MIN_CHUNK_WORDS and sum(1 for w in toks if w not in STOPWORDS) >= MIN_CHUNK_CONTENT_WORDS
+
+
+def tells_story(text: str) -> bool:
+    """The piece narrates what happened ("I bought a hub last week") rather than asks for
+    something or reports a problem."""
+    toks = words(text)
+    head = toks[1:4]
+    return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
+            and any(t in PAST_IRREGULAR or (len(t) > 4 and t.endswith("ed")) for t in head)
+            and kind(text) == "statement")
 
 
 def chunks(message: str, span: Span) -> list[Span]:
@@ -70,18 +96,21 @@ def chunks(message: str, span: Span) -> list[Span]:
 
 
 def group(tops: Sequence[str | None], confidences: Sequence[float],
-          min_confidence: float | None = None) -> list[list[int]]:
+          min_confidence: float | None = None, stories: Sequence[bool] | None = None) -> list[list[int]]:
     """Consecutive chunk indices grouped into requests.
 
     A chunk starts a new request when it is confidently about an article and the request so far
-    is confidently about a different one; anything else continues the current request.
+    is confidently about a different one; anything else continues the current request. A chunk
+    flagged in `stories` (see `tells_story`) is never sure of anything: it joins a neighbour.
     """
     if min_confidence is None:
         min_confidence = SPLIT_MIN_CONFIDENCE
+    if stories is None:
+        stories = [False] * len(tops)
     groups: list[list[int]] = []
     current_top: str | None = None
-    for i, (top, conf) in enumerate(zip(tops, confidences)):
-        sure = top is not None and conf >= min_confidence
+    for i, (top, conf, story) in enumerate(zip(tops, confidences, stories)):
+        sure = top is not None and conf >= min_confidence and not story
         if groups and not (sure and current_top is not None and top != current_top):
             groups[-1].append(i)
             if current_top is None and sure:
