@@ -58,6 +58,7 @@ def test_a_story_piece_never_starts_a_request_of_its_own():
     ("we moved house in june", True),
     ("my daughter set it up", True),
     ("I already restarted it twice", True),
+    ("my wife already installed it", True),
     ("I rate this book four stars", False),  # a present-tense statement that is itself a request
     ("i give the phishing manual four stars out of 6", False),
     ("my kids in turkey at a restaurant", False),

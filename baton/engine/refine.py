@@ -27,7 +27,7 @@ MIN_CHUNK_CONTENT_WORDS = 1  # a piece needs something to be about ("for me and"
 MIN_CHUNK_WORDS = 3  # nor can a bare noun pair ("... inverter and battery storage")
 
 # A story has the customer as its subject and a past-tense verb ("I bought a hub last week", "my
-# wife already reset it"), and nothing after the subject asks for something ("I was wondering").
+# wife already installed it"), and nothing after the subject asks for something ("I was wondering").
 # Present-tense first-person statements are often requests in themselves ("I rate this book four
 # stars", "I give it a 4"), so they are not stories.
 STORY_START = frozenset("i we my our i've ive we've".split())
