@@ -75,8 +75,24 @@ class Policy(BaseModel):
     def closable(self, tag: str | None) -> bool:
         return tag is not None and tag in self.skills and self.skills[tag].ai_closable
 
+    def against_threshold(self, confidence: float, label: str = "") -> str:
+        """"0.73 >= 0.70" or "0.699 < 0.70": enough decimals that the comparison reads true (a
+        0.699 printed as "0.70 < 0.70" looks like a bug to the agent reading the brief).
+        `label` goes before the threshold ("0.699 < threshold 0.70")."""
+        return against(confidence, self.confidence_threshold, label)
+
     def with_threshold(self, threshold: float) -> "Policy":
         return self.model_copy(update={"confidence_threshold": threshold})
+
+
+def against(confidence: float, threshold: float, label: str = "") -> str:
+    """See `Policy.against_threshold`."""
+    verdict = ">=" if confidence >= threshold else "<"
+    for decimals in (2, 3, 4):
+        shown = round(confidence, decimals)
+        if (shown >= round(threshold, 2)) == (verdict == ">="):
+            return f"{confidence:.{decimals}f} {verdict} {label}{threshold:.2f}"
+    return f"{confidence} {verdict} {label}{threshold:.2f}"
 
 
 def _key_of(loc: tuple[int | str, ...]) -> str:

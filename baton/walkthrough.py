@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from langgraph.checkpoint.memory import InMemorySaver
 
 from baton.graph.state import new_turn
+from baton.policy import against
 from baton.service import Baton
 
 
@@ -31,8 +32,7 @@ class Step:
             if conf is None:
                 lines.append(f"  draft {d['index']}: from {d['article']}")
             else:
-                verdict = ">=" if conf >= threshold else "<"
-                lines.append(f"  intent {d['index']}: confidence {conf:.2f} {verdict} threshold {threshold:.2f}"
+                lines.append(f"  intent {d['index']}: confidence {against(conf, threshold, 'threshold ')}"
                              f" -> {d['status']}{' (' + d['reason'] + ')' if d.get('reason') else ''}")
         if u.get("decision"):
             dec = u["decision"]

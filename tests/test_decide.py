@@ -1,3 +1,4 @@
+import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 
 from baton.nodes.decide import decide_intents, off_rails_signals
@@ -30,6 +31,19 @@ def test_low_confidence_intent_makes_a_partial_handoff():
 def test_threshold_is_inclusive_at_the_boundary():
     _, d = decide_intents([draft(0, "orders", 0.7)], POLICY)
     assert d["outcome"] == "answer"
+
+
+@pytest.mark.parametrize("conf, shown", [
+    (0.699, "confidence 0.699 < threshold 0.70"),   # not "0.70 < 0.70"
+    (0.6999, "confidence 0.6999 < threshold 0.70"),
+    (0.41, "confidence 0.41 < threshold 0.70"),
+    (0.70, "confidence 0.70 >= threshold 0.70"),
+    (0.704, "confidence 0.70 >= threshold 0.70"),
+])
+def test_the_explanation_prints_a_comparison_that_reads_true(conf, shown):
+    _, d = decide_intents([draft(0, "orders", conf)], POLICY)
+    assert d["explanation"][0].endswith(shown)
+    assert POLICY.against_threshold(conf) == shown.removeprefix("confidence ").replace("threshold ", "")
 
 
 def test_non_closable_tag_goes_to_its_queue_even_when_confident():

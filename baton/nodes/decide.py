@@ -80,9 +80,9 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
         elif not policy.closable(d["tag"]):
             reason, why = "skill", f"tag {d['tag']!r} is not ai_closable"
         elif conf < policy.confidence_threshold:
-            reason, why = "low_confidence", f"confidence {conf:.2f} < threshold {policy.confidence_threshold:.2f}"
+            reason, why = "low_confidence", f"confidence {policy.against_threshold(conf, 'threshold ')}"
         else:
-            reason, why = None, f"confidence {conf:.2f} >= threshold {policy.confidence_threshold:.2f}"
+            reason, why = None, f"confidence {policy.against_threshold(conf, 'threshold ')}"
         status = "answered" if reason is None else "handed_off"
         decided.append({**d, "status": status, "reason": reason, "queue": None if reason is None else queue})
         explanation.append(f"intent {d['index']} {d['text']!r} ({d['tag']}): {status} - {why}")

@@ -43,7 +43,7 @@ def _stuck(drafts: list[Draft], decision: Decision, message: str, policy: Policy
         if d["reason"] == "skill":
             why = f"topic '{d['tag']}' is for the {d['queue']} team (not closable by the AI)"
         elif d["reason"] == "low_confidence":
-            why = f"no confident answer (confidence {d['confidence']:.2f} < {policy.confidence_threshold:.2f})"
+            why = f"no confident answer (confidence {policy.against_threshold(d['confidence'])})"
         else:
             why = "; ".join(decision["explanation"][-1:]) or str(d["reason"])
         items.append({"text": d["text"], "tag": d["tag"], "reason": d["reason"], "why": why,
