@@ -79,10 +79,9 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
             reason, why = "off_rails", "conversation off the rails"
         elif not policy.closable(d["tag"]):
             reason, why = "skill", f"tag {d['tag']!r} is not ai_closable"
-        elif conf < policy.confidence_threshold:
-            reason, why = "low_confidence", f"confidence {policy.against_threshold(conf, 'threshold ')}"
         else:
-            reason, why = None, f"confidence {policy.against_threshold(conf, 'threshold ')}"
+            reason = "low_confidence" if conf < policy.confidence_threshold else None
+            why = f"confidence {policy.against_threshold(conf, 'threshold ')}"
         status = "answered" if reason is None else "handed_off"
         decided.append({**d, "status": status, "reason": reason, "queue": None if reason is None else queue})
         explanation.append(f"intent {d['index']} {d['text']!r} ({d['tag']}): {status} - {why}")
