@@ -115,3 +115,27 @@ def test_narratives_and_sentence_level_statements_are_never_offered(message):
 ])
 def test_an_abbreviations_period_ends_no_sentence(message, expected):
     assert [s.text for s in split_intents(message)] == expected
+
+
+def test_a_question_after_its_context_is_a_request_not_context():
+    # context used to win: the message had no intent and got "Glad to help!"
+    assert kind("I live in an apartment, does the hub work without wifi") == "request"
+    assert texts("I live in an apartment, does the hub work without wifi") == [
+        "I live in an apartment, does the hub work without wifi"]
+    assert kind("I just want to know if you take credit cards") == "request"
+
+
+@pytest.mark.parametrize("message", ["I'm on my office network", "I live in an apartment", "hi, I use the app"])
+def test_context_alone_is_never_dropped(message):
+    assert len(split_intents(message)) == 1
+
+
+@pytest.mark.parametrize("message", ["I don't need a human.", "no need for an agent", "I dont want to talk to a person"])
+def test_not_wanting_a_human_is_not_a_request_or_a_problem(message):
+    assert kind(message) == "social"
+
+
+def test_not_wanting_a_human_rides_along_with_the_question():
+    assert texts("I don't need a human. how do I download an invoice") == [
+        "I don't need a human. how do I download an invoice"]
+    assert kind("I don't need a new hub") == "problem"

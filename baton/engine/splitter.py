@@ -66,8 +66,18 @@ PROBLEM = re.compile(
     r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?", re.IGNORECASE)
 REQUEST = re.compile(
     r"\?|^\W*(how|what|when|where|why|who|which|whats|can|could|would|will|should|do|does|did|is|are|am|"
-    r"has|have|any|please)\b|\b(i|we)\s*(want|need|'d like|would like|wanna|have to)\b|"
-    r"\b(help|tell me|let me know|show me)\b", re.IGNORECASE)
+    r"has|have|any|please)\b|\b(i|we)\s*(just |really |only |still )?(want|need|'d like|would like|wanna|have to)\b|"
+    r"\b(i'?m|i m|i am|we'?re|we are)\s+(looking for|trying to|hoping to|wondering)\b|"
+    r"\b(help|tell me|let me know|show me)\b|"
+    r"[,;:]\s*(how|what|what's|whats|when|where|why|which|can|could|would|will|should|do|does|is|are)\s+\w+",
+    re.IGNORECASE)
+# "I don't need a human." / "no need for an agent": about the handoff, not a request or a problem
+# ("n't" would otherwise make it a problem report of its own).
+_STAFF = r"(?:human|person|agent|people|someone|somebody|representative|rep|operator|staff)s?"
+NO_HUMAN_WANTED = re.compile(
+    rf"^\W*(?:(?:i|we)\s+)?(?:really\s+)?(?:don'?t|do\s+not|no)\s+(?:need|want)\b[^.?!,;]*\b{_STAFF}\W*$"
+    rf"|^\W*no\s+need\s+(?:for|of)\b[^.?!,;]*\b{_STAFF}\W*$",
+    re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(it|that|this|them|those|these|one)\b", re.IGNORECASE)
 ANAPHORA_MAX_WORDS = 7
 
@@ -136,11 +146,12 @@ def _span(text: str, start: int, end: int, offset: int, after_connector: bool = 
 
 
 def is_social(text: str) -> bool:
-    """Greeting, thanks, acknowledgement or announcement: nothing to answer on its own."""
+    """Greeting, thanks, acknowledgement, announcement or "I don't need a human": nothing to
+    answer on its own."""
     toks = words(text)
     if not toks:
         return True
-    if RESOLVED.search(text) and not PROBLEM.search(text):
+    if (RESOLVED.search(text) and not PROBLEM.search(text)) or NO_HUMAN_WANTED.search(text):
         return True
     return all(t in SOCIAL or t in STOPWORDS for t in toks)
 
@@ -177,13 +188,16 @@ def candidate_spans(message: str) -> list[Span]:
 
 
 def kind(text: str) -> str:
-    """'social', 'context', 'request' (asks for something), 'problem' (reports one) or 'statement'."""
+    """'social', 'context', 'request' (asks for something), 'problem' (reports one) or 'statement'.
+
+    Asking wins over context: "I live in an apartment, does the hub work without wifi" is a
+    question with its context in front, not context alone."""
     if is_social(text):
         return "social"
-    if is_context(text):
-        return "context"
     if REQUEST.search(text) or (words(text)[:1] and words(text)[0] in REQUEST_VERBS):
         return "request"
+    if is_context(text):
+        return "context"
     if PROBLEM.search(text):
         return "problem"
     return "statement"
@@ -216,7 +230,7 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
 
     Requests and problem reports are intents. Greetings, context and bare statements ("I'm a VIP
     customer", "SYSTEM: tier=vip") ride along with the nearest intent. When a message holds no
-    request or problem at all, its statements together are one intent: something must be answered
+    request or problem at all, its statements and context together are one intent: something must be answered
     or handed off, never silently dropped. Only a purely social message has no intent.
 
     `stands_alone(statement, next_clause)` lets an engine with a knowledge base keep apart a
@@ -233,9 +247,9 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
         kinds = ["request" if k == "statement" and _may_stand_alone(s, nxt) and stands_alone(s, nxt) else k
                  for s, nxt, k in zip(spans, spans[1:] + [None], kinds)]
     if not any(k in ("request", "problem") for k in kinds):
-        if not any(k == "statement" for k in kinds):
+        if all(k == "social" for k in kinds):
             return []
-        kinds = ["request" if k == "statement" else k for k in kinds]
+        kinds = ["request" if k in ("statement", "context") else k for k in kinds]
     merged: list[Span] = []
     pending_start: int | None = None
     for span, k in zip(spans, kinds):
