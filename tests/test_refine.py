@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from baton.engine.refine import chunks, group, tells_story
+import math
+
+from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, asking_part, chunks, group,
+                                 leans_back, needed_confidence, sets_context, tells_story)
 from baton.engine.splitter import Span
 
 
@@ -25,6 +28,12 @@ def test_pieces_too_short_to_stand_alone_stay_with_a_neighbour():
     assert chunk_texts("hi, how do I reset my password") == ["hi, how do I reset my password"]
 
 
+def test_a_bare_also_inside_a_clause_is_no_boundary():
+    assert chunk_texts("how can my wife also see the cameras on her phone") == [
+        "how can my wife also see the cameras on her phone"]
+    assert chunk_texts("reset my password, also pay with paypal") == ["reset my password", "pay with paypal"]
+
+
 def test_chunks_keep_message_coordinates_inside_a_span():
     message = "Hello. reset my password, then pay with paypal please"
     span = Span(message[7:], 7, len(message))
@@ -42,15 +51,67 @@ def test_chunks_keep_message_coordinates_inside_a_span():
     ([None, "b"], [0.0, 0.9], [[0, 1]]),
 ])
 def test_group_cuts_only_between_confident_different_articles(tops, confs, expected):
-    assert group(tops, confs, min_confidence=0.5) == expected
+    assert group(tops, confs, [0.5] * len(tops)) == expected
 
 
-def test_a_story_piece_never_starts_a_request_of_its_own():
+def test_a_piece_that_needs_more_than_it_has_never_starts_a_request():
+    never = math.inf
     # confident about "a" and "b", but the first piece only narrates: it joins the request after it
-    assert group(["a", "b"], [0.9, 0.9], min_confidence=0.5, stories=[True, False]) == [[0, 1]]
-    assert group(["a", "b", "c"], [0.9, 0.9, 0.9], min_confidence=0.5,
-                 stories=[False, True, False]) == [[0, 1], [2]]
-    assert group(["a", "b"], [0.9, 0.9], min_confidence=0.5, stories=[False, False]) == [[0], [1]]
+    assert group(["a", "b"], [0.9, 0.9], [never, 0.5]) == [[0, 1]]
+    assert group(["a", "b", "c"], [0.9, 0.9, 0.9], [0.5, never, 0.5]) == [[0, 1], [2]]
+    assert group(["a", "b"], [0.9, 0.9], [0.5, 0.5]) == [[0], [1]]
+    # a context statement needs more than a plain piece
+    assert group(["a", "b"], [0.6, 0.9], [0.7, 0.35]) == [[0, 1]]
+    assert group(["a", "b"], [0.75, 0.9], [0.7, 0.35]) == [[0], [1]]
+
+
+@pytest.mark.parametrize("text, needed", [
+    ("I bought a hub last week", math.inf),                  # a story
+    ("we're relocating to another city in january", CONTEXT_MIN_CONFIDENCE),
+    ("I host a small game server at home", CONTEXT_MIN_CONFIDENCE),
+    ("my wife has her own phone", CONTEXT_MIN_CONFIDENCE),
+    ("what happens to our broadband", SPLIT_MIN_CONFIDENCE),  # asks
+    ("my camera keeps disconnecting", SPLIT_MIN_CONFIDENCE),  # reports a problem
+    ("add this song to my playlist", SPLIT_MIN_CONFIDENCE),   # "this" is a determiner here
+    ("will it rain in paris tomorrow", SPLIT_MIN_CONFIDENCE),  # a dummy "it"
+    ("book a table for one", SPLIT_MIN_CONFIDENCE),
+    ("flights from pittsburgh to baltimore", SPLIT_MIN_CONFIDENCE),  # a verbless request, no subject
+    ("lets eat near oakfield at ted peters", SPLIT_MIN_CONFIDENCE),
+    ("i m looking for welcome to the canteen", SPLIT_MIN_CONFIDENCE),  # asks
+])
+def test_needed_confidence_follows_what_the_piece_says(text, needed):
+    assert needed_confidence(text) == needed
+
+
+@pytest.mark.parametrize("text, previous, needed", [
+    ("can I move it", "the installer is booked for thursday but I won't be home", math.inf),
+    ("where do I send them?", "the cables arrived damaged", math.inf),
+    ("can I return it", "how do I set up the hub", SPLIT_MIN_CONFIDENCE),  # a second request
+    ("can I move it", None, SPLIT_MIN_CONFIDENCE),
+])
+def test_a_follow_up_pointing_back_joins_a_piece_that_does_not_ask(text, previous, needed):
+    assert needed_confidence(text, previous) == needed
+
+
+def test_leans_back_and_sets_context_are_about_short_follow_ups_and_subject_first_statements():
+    assert leans_back("how do I change it?") and not leans_back("how do I change it if my phone is lost and I have no codes")
+    assert sets_context("the installer is booked for thursday") and not sets_context("the installer never came")
+    assert not sets_context("gift cards for christmas")
+
+
+@pytest.mark.parametrize("message, part", [
+    ("no need for a human, I just want to know if you take credit cards", "I just want to know if you take credit cards"),
+    ("Hello! Quick one: how can I set a new wifi password? Thanks a lot", "Quick one: how can I set a new wifi password?"),
+    ("I host a small game server at home, can I have an IP that doesn't change?",
+     "can I have an IP that doesn't change?"),
+    ("how do I reset my password", None),      # nothing wraps it
+    ("thanks, that's all", None),              # nothing in it asks
+])
+def test_asking_part_is_the_request_without_its_wrapping(message, part):
+    got = asking_part(message, Span(message, 0, len(message)))
+    assert (got.text if got else None) == part
+    if got:
+        assert message[got.start:got.end] == got.text
 
 
 @pytest.mark.parametrize("text, story", [
@@ -116,3 +177,26 @@ def test_engine_keeps_a_known_topic_apart_from_a_vague_question_after_it(embedde
     assert intents[0]["hits"][0]["article"] == "gift-cards"
     confidences = [embedded_engine.grade(i, embedded_engine.answer(i)) for i in intents]
     assert confidences[0] >= 0.7 > confidences[1]
+
+
+def test_engine_keeps_a_follow_up_with_the_scene_it_points_back_to(embedded_engine):
+    # "can I return it" leans on a piece that only sets the scene: one request, about returns,
+    # answered with confidence because its asking part alone is surer of the same article
+    message = "the thermostat arrived yesterday but I'm not home until friday, can I return it"
+    intents = embedded_engine.split(message)
+    assert [i["text"] for i in intents] == [message]
+    assert intents[0]["hits"][0]["article"] == "return-policy"
+    assert embedded_engine.grade(intents[0], embedded_engine.answer(intents[0])) >= 0.7
+    # after a request of its own, the same follow-up is a second request
+    two = embedded_engine.split("how do I set up the hub, can I return it")
+    assert [i["hits"][0]["article"] for i in two] == ["hub-setup", "return-policy"]
+
+
+def test_engine_scores_the_wrapped_request_only_when_it_agrees_with_the_whole(embedded_engine):
+    message = "I have two cameras in the garden, how do I turn on motion alerts"
+    intents = embedded_engine.split(message)
+    assert [i["text"] for i in intents] == [message]  # the statement is not a request of its own
+    assert intents[0]["hits"][0]["article"] == "app-notifications"
+    # "where is it" alone would point elsewhere: the whole message's (low) score stands
+    lost = embedded_engine.split("I ordered a camera, where is it")
+    assert len(lost) == 1 and embedded_engine.grade(lost[0], embedded_engine.answer(lost[0])) < 0.7

@@ -37,6 +37,13 @@ class EmbeddedEngine:
     def split(self, message: str, meter: Any = None) -> list[Intent]:
         """Rule split, then score-guided cuts inside each span (see `refine`), then scoring.
 
+        An intent whose request is wrapped in greetings, context or asides ("no need for a human,
+        I just want to know if you take credit cards") is also scored on its request alone
+        (`refine.asking_part`); when both point to the same article, the surer of the two stands:
+        the wrapping did not change what to answer, only diluted the match. When they disagree
+        the whole intent's score stands, since context can carry the product ("I bought a hub
+        last week, it won't connect").
+
         Every text is embedded once per message: vectors are kept in `vecs` for the whole split,
         and the spans and their chunks go in one batch.
         """
@@ -66,7 +73,8 @@ class EmbeddedEngine:
         final: list[Span] = []
         for span, plan in zip(spans, plans):
             groups = refine.group([sure[c.text][0] for c in plan], [sure[c.text][1] for c in plan],
-                                  stories=[refine.tells_story(c.text) for c in plan]) \
+                                  [refine.needed_confidence(c.text, plan[n - 1].text if n else None)
+                                   for n, c in enumerate(plan)]) \
                 if len(plan) > 1 else [[0]]
             if len(groups) == 1:
                 final.append(span)
@@ -74,8 +82,18 @@ class EmbeddedEngine:
             for g in groups:
                 first, last = plan[g[0]], plan[g[-1]]
                 final.append(Span(message[first.start:last.end], first.start, last.end))
-        return self._score([(s.text, s.start, s.end) for s in final],
-                           embed([s.text for s in final]) if final else None)
+        asking = [(n, a) for n, a in enumerate(refine.asking_part(message, s) for s in final) if a is not None]
+        scored = [(s.text, s.start, s.end) for s in final] + [(a.text, a.start, a.end) for _, a in asking]
+        intents = self._score(scored, embed([t for t, _, _ in scored]) if scored else None)
+        whole = intents[:len(final)]
+        for (n, _), part in zip(asking, intents[len(final):]):
+            if self._same_article_surer(part, whole[n]):
+                whole[n] = Intent(**{**whole[n], "hits": part["hits"], "features": part["features"]})
+        return whole
+
+    def _same_article_surer(self, part: Intent, intent: Intent) -> bool:
+        return bool(part["hits"] and intent["hits"]) and part["hits"][0]["article"] == intent["hits"][0]["article"] \
+            and self._confidence(part) > self._confidence(intent)
 
     def split_spans(self, spans: list[tuple[str, int, int]]) -> list[Intent]:
         """Score already-split spans (text, start, end): best articles, tag and features."""
@@ -103,7 +121,12 @@ class EmbeddedEngine:
                      answer=body, confidence=None, status="drafted", reason=None, queue=None)
 
     def grade(self, intent: Intent, draft: Draft, meter: Any = None) -> float:
-        if not draft["article"] or not intent["features"]:
+        if not draft["article"]:
+            return 0.0
+        return self._confidence(intent)
+
+    def _confidence(self, intent: Intent) -> float:
+        if not intent["features"]:
             return 0.0
         return float(self.calibrator.predict(np.asarray(intent["features"]))[0])
 

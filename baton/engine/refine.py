@@ -7,22 +7,35 @@ four and what's the forecast"), and the same connectors also join the parts of o
 connector only when the pieces on both sides are each confidently about *different* articles.
 A piece that matches nothing confidently (a name, a date, "my great grandfather") stays with its
 neighbour, so this pass only ever adds cuts between requests the KB recognises; requests it does
-not cover still need the rules to separate them. Nor is a piece that tells the customer's story
-("I bought a hub last week, how do I reset my password") ever a request of its own, however
-well it matches an article: it is context for its neighbour, as in the rule split.
+not cover still need the rules to separate them.
+
+What a piece says sets how sure it must be (`needed_confidence`):
+- a piece that tells the customer's story ("I bought a hub last week, how do I reset my password")
+  or a short follow-up leaning on a piece that does not ask ("the installer is booked for
+  thursday but I won't be home, can I move it") is never a request of its own, however well it
+  matches an article;
+- a statement with its subject up front that neither asks nor reports a problem ("we're moving
+  in january, what happens to my internet", "I host a game server at home, can I get a fixed
+  IP") is context for the question next to it unless the KB is as sure of it as of an answer it
+  would give (`CONTEXT_MIN_CONFIDENCE`): cut off on a middling match it would be handed off on its
+  own, taking the customer's question with it. A statement opening with a noun phrase or a verb
+  may be a request phrased without a question ("gift cards for christmas and ...", "lets eat near
+  oakfield , play some jazz"), as in the rule split: it needs only `SPLIT_MIN_CONFIDENCE`.
 
 Pure functions: the engine supplies each piece's best article and calibrated confidence.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Sequence
 
-from baton.engine.splitter import Span, kind
+from baton.engine.splitter import NARRATIVE_START, Span, candidate_spans, kind
 from baton.engine.text import STOPWORDS, words
 
 SPLIT_MIN_CONFIDENCE = 0.35  # both sides of a cut must be at least this sure of their article
+CONTEXT_MIN_CONFIDENCE = 0.7  # ... a subject-first statement (see `needed_confidence`)
 MIN_CHUNK_CONTENT_WORDS = 1  # a piece needs something to be about ("for me and" is not a request)
 MIN_CHUNK_WORDS = 3  # nor can a bare noun pair ("... inverter and battery storage")
 
@@ -40,9 +53,16 @@ bought got had was were made paid sent went took gave came saw did left lost fou
 brought set put ran broke began wrote kept heard felt sold built chose drove fell forgot used
 """.split())
 
+# A short follow-up whose last word points back ("can I move it", "where do I send them"); a
+# pointer mid-piece is often a determiner or a dummy subject ("add this song", "will it rain").
+LEANS_BACK = re.compile(r"\b(it|them|this|that|these|those)\W*$", re.IGNORECASE)
+LEANS_BACK_MAX_WORDS = 7
+
+# Without a comma, a bare "also", "then" or "plus" is usually inside one request ("how can my wife
+# also see the cameras"); the rule splitter already cuts where one of them opens a new clause.
 SOFT_BOUNDARY = re.compile(
     r"\s*[,;]\s*(?:(?:and also|and then|and|also|then|plus)\b\s*)?"
-    r"|\s+(?:and also|and then|and|also|then|plus)\s+",
+    r"|\s+(?:and also|and then|and)\s+",
     re.IGNORECASE,
 )
 
@@ -60,6 +80,30 @@ def tells_story(text: str) -> bool:
     return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
             and any(t in PAST_IRREGULAR or (len(t) > 4 and t.endswith("ed")) for t in head)
             and kind(text) == "statement")
+
+
+def leans_back(text: str) -> bool:
+    """The piece only makes sense with the one before it ("can I move it")."""
+    return len(words(text)) <= LEANS_BACK_MAX_WORDS and LEANS_BACK.search(text) is not None
+
+
+def sets_context(text: str) -> bool:
+    """A statement opening with its subject ("we're relocating in january", "I host a game server
+    at home"): it neither asks for anything nor reports a problem."""
+    toks = words(text)
+    return bool(toks) and toks[0] in NARRATIVE_START and kind(text) == "statement"
+
+
+def needed_confidence(text: str, previous: str | None = None) -> float:
+    """How sure of its article a piece must be to start a request of its own; `previous` is the
+    piece before it. A short follow-up pointing back joins a piece that only sets the scene ("the
+    installer is booked for thursday but I won't be home, can I move it"); after a request of its
+    own it is a second request about the same thing ("how do I set up the hub, can I return it")."""
+    if tells_story(text) or (previous is not None and leans_back(text) and kind(previous) != "request"):
+        return math.inf
+    if sets_context(text):
+        return CONTEXT_MIN_CONFIDENCE
+    return SPLIT_MIN_CONFIDENCE
 
 
 def chunks(message: str, span: Span) -> list[Span]:
@@ -95,22 +139,38 @@ def chunks(message: str, span: Span) -> list[Span]:
     return [Span(text[s:e], span.start + s, span.start + e) for s, e in merged]
 
 
+def asking_part(message: str, span: Span) -> Span | None:
+    """The part of `span` that asks for something (else, that reports a problem), from its first
+    such piece to its last, when greetings, context or asides wrap it; None when nothing does (or
+    nothing in it asks or reports)."""
+    pieces: list[Span] = []
+    for sentence in candidate_spans(message):
+        start, end = max(sentence.start, span.start), min(sentence.end, span.end)
+        if start < end and message[start:end].strip():
+            pieces.extend(chunks(message, Span(message[start:end], start, end)))
+    kinds = [kind(p.text) for p in pieces]
+    asking = [p for p, k in zip(pieces, kinds) if k == "request"] or \
+        [p for p, k in zip(pieces, kinds) if k == "problem"]
+    if not asking:
+        return None
+    part = Span(message[asking[0].start:asking[-1].end], asking[0].start, asking[-1].end)
+    return None if part.text.strip() == span.text.strip() else part
+
+
 def group(tops: Sequence[str | None], confidences: Sequence[float],
-          min_confidence: float | None = None, stories: Sequence[bool] | None = None) -> list[list[int]]:
+          needed: Sequence[float] | None = None) -> list[list[int]]:
     """Consecutive chunk indices grouped into requests.
 
-    A chunk starts a new request when it is confidently about an article and the request so far
-    is confidently about a different one; anything else continues the current request. A chunk
-    flagged in `stories` (see `tells_story`) is never sure of anything: it joins a neighbour.
+    A chunk starts a new request when it is sure of an article (its confidence reaches its entry in
+    `needed`, by default `SPLIT_MIN_CONFIDENCE`; see `needed_confidence`) and the request so far is
+    sure of a different one; anything else continues the current request.
     """
-    if min_confidence is None:
-        min_confidence = SPLIT_MIN_CONFIDENCE
-    if stories is None:
-        stories = [False] * len(tops)
+    if needed is None:
+        needed = [SPLIT_MIN_CONFIDENCE] * len(tops)
     groups: list[list[int]] = []
     current_top: str | None = None
-    for i, (top, conf, story) in enumerate(zip(tops, confidences, stories)):
-        sure = top is not None and conf >= min_confidence and not story
+    for i, (top, conf, need) in enumerate(zip(tops, confidences, needed)):
+        sure = top is not None and conf >= need
         if groups and not (sure and current_top is not None and top != current_top):
             groups[-1].append(i)
             if current_top is None and sure:
