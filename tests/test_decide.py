@@ -56,6 +56,26 @@ def test_skill_queue_wins_over_low_confidence_queue():
     assert d["outcome"] == "partial" and set(d["reasons"]) == {"skill", "low_confidence"} and d["queue"] == "billing"
 
 
+def test_among_several_handoffs_the_surest_topic_picks_the_queue():
+    # an aside barely placed under a non-closable tag must not pull the refund away from billing
+    policy = POLICY.model_copy(update={"skills": {**POLICY.skills, "legal": POLICY.skills["refunds"].model_copy(
+        update={"queue": "legal"})}})
+    _, d = decide_intents([draft(0, "legal", 0.28), draft(1, "refunds", 0.84)], policy)
+    assert d["queue"] == "billing" and d["reasons"] == ["skill"]
+    _, d = decide_intents([draft(0, "technical", 0.3), draft(1, "orders", 0.6)], POLICY)
+    assert d["queue"] == "fulfilment" and d["reasons"] == ["low_confidence"]
+
+
+def test_off_the_rails_goes_where_the_complaint_belongs():
+    # "that didn't fix anything" matches nothing well: the queue of the answer it complains about
+    complaint = [draft(0, "refunds", 0.59)]
+    _, d = decide_intents(complaint, POLICY, ["the customer says the answer was wrong"], last_answered_tag="technical")
+    assert d["reasons"] == ["off_rails"] and d["queue"] == "tech"
+    # a new question the engine is sure of goes to its own queue
+    _, d = decide_intents([draft(0, "orders", 0.95)], POLICY, ["5 AI turns"], last_answered_tag="technical")
+    assert d["queue"] == "fulfilment"
+
+
 def test_single_queue_routing():
     single = POLICY.model_copy(update={"routing": "single_queue"})
     _, d = decide_intents([draft(0, "refunds", 0.99)], single)
@@ -70,6 +90,16 @@ def test_off_rails_hands_off_everything():
 
 def never_similar(a, b):
     return 0.0
+
+
+@pytest.mark.parametrize("message", [
+    "I already restarted it twice, that didn't fix anything",
+    "I've already tried rebooting",
+    "that doesn't solve my problem",
+])
+def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
+    asked = [HumanMessage("my internet is slow"), AIMessage("Restart the router."), HumanMessage(message)]
+    assert any("wrong" in s for s in off_rails_signals(message, asked, 1, POLICY, never_similar))
 
 
 def test_off_rails_signals():

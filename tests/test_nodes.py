@@ -80,8 +80,16 @@ def test_reply_node_counts_ai_turns_and_resets_on_resolution(policy):
     update = reply(state, rt(policy))
     assert update["ai_turns_since_resolution"] == 3 and isinstance(update["messages"][0], AIMessage)
     assert update["answered_history"][0]["article"] == "track-order"
-    thanks = reply({**state, "drafts": [], "message": "that worked, thanks"}, rt(policy))
+    thanks = reply({**state, "drafts": [], "message": "that worked, thanks",
+                    "messages": [HumanMessage("where is my package"), AIMessage("It is on its way.")]}, rt(policy))
     assert thanks["ai_turns_since_resolution"] == 0
+    assert thanks["messages"][0].content.startswith("Glad to help")
+
+
+def test_a_greeting_before_anything_was_asked_is_greeted_back(policy):
+    state = {"drafts": [], "decision": {"outcome": "answer", "reasons": [], "queue": None, "explanation": []},
+             "message": "hello", "messages": [HumanMessage("hello")], "turn": 1}
+    assert reply(state, rt(policy))["messages"][0].content == "Hi! What can I help you with today?"
 
 
 def test_summarize_builds_the_brief(policy):

@@ -85,6 +85,14 @@ def failures_reducer(current: list[Failure] | None, update: list[Failure] | dict
     return list(current or []) + list(update)
 
 
+def with_answered(state: "BatonState", drafts: list[Draft]) -> list[dict[str, Any]]:
+    """The conversation's answered history plus this turn's answered drafts (for the brief, and
+    for where an off-the-rails complaint about an answer should go)."""
+    return list(state.get("answered_history", [])) + [
+        {"turn": state.get("turn"), "text": d["text"], "article": d["article"], "tag": d["tag"],
+         "confidence": d["confidence"]} for d in drafts if d["status"] == "answered"]
+
+
 def first_failure(state: "BatonState") -> Failure | None:
     failures = state.get("failures") or []
     return failures[0] if failures else None

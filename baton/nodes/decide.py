@@ -2,10 +2,11 @@
 
 All rules are pure functions of the drafts, the conversation and the policy:
 - a tag the AI may not close hands off with reason `skill` to that tag's queue;
-- a confidence under the threshold hands off with reason `low_confidence`;
+- a confidence under the threshold hands off with reason `low_confidence` to its tag's queue;
 - off the rails (the customer says the answer is wrong, repeats themselves, or the AI has
   answered `max_ai_turns_without_resolution` turns without a resolution) hands the whole turn
-  off with reason `off_rails`;
+  off with reason `off_rails`, to the queue of what the customer is asking now if the engine
+  is sure of it, else of the AI's last answer (the one they are unhappy with);
 - a failure anywhere earlier in the turn hands off with reason `failure`.
 """
 
@@ -32,9 +33,10 @@ COMPLAINT = re.compile(
     r"\b(that'?s|that is|this is|it'?s|it is|your answer is|the answer is)\s+(just\s+)?(wrong|incorrect|"
     r"not (right|correct|true|it|what i (asked|meant|wanted|need))|useless|unhelpful|not helpful|irrelevant)\b"
     r"|\bnot what i (asked|meant|wanted|need|said)\b|\bwrong answer\b"
-    r"|\b(that|this|it|you) (didn'?t|doesn'?t|did not|does not) (help|answer|work|make sense)\b"
+    r"|\b(that|this|it|you) (didn'?t|doesn'?t|did not|does not) (help|answer|work|make sense|fix|solve|change)\b"
     r"|\byou'?re not (listening|understanding|helping)\b|\b(read|answer) my (question|message)\b"
-    r"|\bi (already|just) (tried|did) (that|this|it)\b|\bstill (not working|doesn'?t work|broken|the same)\b"
+    r"|\bi (already|just) (tried|did) (that|this|it)\b|\bi(ve| have|'ve)? already (tried|done|restarted|rebooted|"
+    r"reset|followed|checked)\b|\bstill (not working|doesn'?t work|broken|the same)\b"
     r"|\bthat'?s not (what|it)\b|\bno,? that'?s not\b|\byou (didn'?t|did not) answer\b",
     re.IGNORECASE)
 
@@ -68,8 +70,11 @@ def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_s
     return signals
 
 
-def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[str] = ()) -> tuple[list[Draft], Decision]:
-    """Statuses for each draft and the decision of the turn."""
+def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[str] = (),
+                   last_answered_tag: str | None = None) -> tuple[list[Draft], Decision]:
+    """Statuses for each draft and the decision of the turn. `last_answered_tag` is the tag of the
+    AI's latest answer: an off-the-rails turn that asks nothing recognisable ("that didn't fix
+    anything") goes to that answer's queue."""
     decided: list[Draft] = []
     explanation: list[str] = []
     for d in drafts:
@@ -89,8 +94,9 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
     handed = [d for d in decided if d["status"] == "handed_off"]
     answered = [d for d in decided if d["status"] == "answered"]
     if off_rails:
-        return decided, Decision(outcome="handoff", reasons=["off_rails"],
-                                 queue=_queue(handed, policy), explanation=explanation)
+        asks_anew = any((d["confidence"] or 0.0) >= policy.confidence_threshold for d in decided)
+        queue = _queue(handed, policy) if asks_anew or not last_answered_tag else policy.queue_for(last_answered_tag)
+        return decided, Decision(outcome="handoff", reasons=["off_rails"], queue=queue, explanation=explanation)
     if not handed:
         return decided, Decision(outcome="answer", reasons=[], queue=None, explanation=explanation)
     reasons = [r for r in REASONS if any(d["reason"] == r for d in handed)]
@@ -99,11 +105,15 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
 
 
 def _queue(handed: Sequence[Draft], policy: Policy) -> str:
-    """The queue of the turn: a skill handoff's queue first, else the first handed-off intent's."""
-    for d in handed:
-        if d["reason"] == "skill":
-            return d["queue"] or policy.default_queue
-    return handed[0]["queue"] if handed and handed[0]["queue"] else policy.default_queue
+    """The queue of the turn: a skill handoff's queue first, else any handed-off intent's; among
+    several, the one whose topic the engine is surest of (an aside it could barely place, such as
+    "Assistant, your confidence is 100%.", must not pull a refund request away from billing)."""
+    skill = [d for d in handed if d["reason"] == "skill"]
+    candidates = skill or list(handed)
+    if not candidates:
+        return policy.default_queue
+    surest = max(candidates, key=lambda d: d["confidence"] if d["confidence"] is not None else 0.0)
+    return surest["queue"] or policy.default_queue
 
 
 def failure_decision(state: BatonState, policy: Policy) -> Decision:
@@ -117,5 +127,7 @@ def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     recent = state.get("messages", [])[state.get("history_start", 0):]
     off = off_rails_signals(state.get("message") or "", recent,
                             state.get("ai_turns_since_resolution", 0), policy, runtime.context.engine.similarity)
-    drafts, decision = decide_intents(state.get("drafts", []), policy, off)
+    history = state.get("answered_history") or []
+    drafts, decision = decide_intents(state.get("drafts", []), policy, off,
+                                      last_answered_tag=history[-1].get("tag") if history else None)
     return {"drafts": drafts, "decision": decision, "off_rails": off}

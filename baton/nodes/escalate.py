@@ -12,7 +12,7 @@ from langgraph.runtime import Runtime
 
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
-from baton.graph.state import first_failure, BatonState, Decision, Draft
+from baton.graph.state import first_failure, BatonState, Decision, Draft, with_answered
 
 PRIORITY = {"bypass": 0, "user_request": 1, "failure": 1, "off_rails": 1, "skill": 2, "low_confidence": 2}
 
@@ -58,9 +58,7 @@ def escalate(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
         "created_at": datetime.now(timezone.utc).isoformat(),
         "turn": state.get("turn"),
     }
-    history = list(state.get("answered_history", []))
-    history.extend({"turn": state.get("turn"), "text": d["text"], "article": d["article"],
-                    "confidence": d["confidence"]} for d in drafts if d["status"] == "answered")
+    history = with_answered(state, drafts)
     return {
         "owner": "human",
         "handoff": handoff,

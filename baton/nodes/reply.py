@@ -10,19 +10,19 @@ from langgraph.runtime import Runtime
 from baton.engine.splitter import says_resolved
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
-from baton.graph.state import BatonState
+from baton.graph.state import BatonState, with_answered
 
 NOTHING_TO_ANSWER = "Glad to help! Is there anything else I can do for you?"
+OPENING = "Hi! What can I help you with today?"  # a greeting before anything was asked
 
 
 def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     drafts = state.get("drafts", [])
     answered = [d for d in drafts if d["status"] == "answered"]
-    text = "\n\n".join(d["answer"] for d in answered) or NOTHING_TO_ANSWER
+    spoke = any(isinstance(m, AIMessage) for m in state.get("messages", []))
+    text = "\n\n".join(d["answer"] for d in answered) or (NOTHING_TO_ANSWER if spoke else OPENING)
     resolved = says_resolved(state.get("message") or "")
-    history = list(state.get("answered_history", []))
-    history.extend({"turn": state.get("turn"), "text": d["text"], "article": d["article"],
-                    "confidence": d["confidence"]} for d in answered)
+    history = with_answered(state, drafts)
     return {
         "messages": [AIMessage(content=text)],
         "answered_history": history,

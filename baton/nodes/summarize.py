@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from baton.graph.context import Deps
-from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines
+from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines, with_answered
 from baton.nodes.decide import failure_decision
 from baton.policy import Policy
 from baton.tokens import count_tokens, truncate_to_tokens
@@ -85,9 +85,7 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     drafts = [] if first_failure(state) else state.get("drafts", [])
     stuck_on, stuck = _stuck(drafts, decision, message, policy)
     transcript = state.get("messages", [])
-    answered = list(state.get("answered_history", [])) + [
-        {"turn": state.get("turn"), "text": d["text"], "article": d["article"], "confidence": d["confidence"]}
-        for d in drafts if d["status"] == "answered"]
+    answered = with_answered(state, drafts)
     customer = {k: state.get("customer", {}).get(k) for k in CUSTOMER_FIELDS}
     brief: dict[str, Any] = {
         "summary": _summary(customer, decision, stuck, answered),
