@@ -14,6 +14,7 @@ import typer
 from baton import demo as demo_data
 from baton.errors import BatonError
 from baton.evals import CONVERSATIONS_DIR
+from baton.policy import against
 from baton.settings import Settings
 
 app = typer.Typer(help="Baton: AI-first customer support that knows when to hand off.", no_args_is_help=True,
@@ -42,9 +43,11 @@ def _load(kb: Path, customers: Path, policy: Path, db: str | None = None, today:
         _fail(str(exc))
 
 
-def _print_turn(result: dict[str, Any]) -> None:
+def _print_turn(result: dict[str, Any], threshold: float) -> None:
+    """The turn for a person at the terminal; confidences are printed against the threshold with
+    enough decimals to read true ("0.695 < 0.70", never "0.70")."""
     conf = result.get("confidence")
-    head = f"[{result['outcome']}" + (f", confidence {conf:.2f}" if conf is not None else "")
+    head = f"[{result['outcome']}" + (f", confidence {against(conf, threshold)}" if conf is not None else "")
     if result.get("reasons"):
         head += f", reasons {','.join(result['reasons'])} -> queue {result.get('queue')}"
     head += "]"
@@ -57,7 +60,7 @@ def _print_turn(result: dict[str, Any]) -> None:
         art = i.get("candidate_article") or "-"
         c = i["confidence"]
         typer.secho(f"  intent {i['text']!r}: tag {i['tag']}, article {art}, "
-                    f"confidence {c if c is None else round(c, 2)}, {i['status']}", dim=True)
+                    f"confidence {c if c is None else against(c, threshold)}, {i['status']}", dim=True)
     if result.get("brief"):
         typer.secho("  brief for the agent:\n    " + result["brief"]["text"].replace("\n", "\n    "), dim=True)
 
@@ -79,7 +82,7 @@ def _chat_loop(baton, customer: str, conversation: str, as_json: bool, prompt: b
         if as_json:
             typer.echo(json.dumps(result, ensure_ascii=False, default=str))
         else:
-            _print_turn(result)
+            _print_turn(result, baton.policy.confidence_threshold)
 
 
 @app.command()
