@@ -78,6 +78,8 @@ def tuning():
                           "the turns that flip."),
         code("""
 %matplotlib inline
+from datetime import date
+
 from baton import demo
 from baton.evals import CONVERSATIONS_DIR
 from baton.evals.conversations import load_conversations
@@ -90,14 +92,15 @@ from baton.service import Baton
 
 baton = Baton.load(demo.KB, demo.CUSTOMERS, demo.POLICY)
 conversations = load_conversations([CONVERSATIONS_DIR])
-records = run_all(baton, conversations)
+today = date(2026, 11, 28)  # renewal windows move with the calendar: judge the set as of the day it was written
+records = run_all(baton, conversations, today=today)
 metrics = summarize(records)
 for key in ("turns", "pass_rate", "containment", "harmful_answer_rate", "burned_handoff_rate"):
     print(f"{key:>20}: {metrics[key]}")
 """, decision=True),
         new_markdown_cell("## Threshold sweep: containment against harmful answers"),
         code("""
-rows = sweep(baton, conversations, parse_range("0.5:0.9:0.05"))
+rows = sweep(baton, conversations, parse_range("0.5:0.9:0.05"), today=today)
 for r in rows:
     print(f"{r['threshold']:.2f}  containment {r['containment']:.3f}  harmful {r['harmful_answer_rate']:.3f}"
           + ("   <- policy" if r["current"] else ""))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from baton import demo
@@ -11,12 +14,16 @@ from baton.evals.metrics import summarize
 from baton.evals.runner import run_all
 from baton.service import Baton
 
+# Renewal windows move with the calendar: the sets are judged as of the day they were written.
+TODAY = date(2026, 11, 28)
+FIXTURES = Path(__file__).parent / "fixtures"
+
 
 @pytest.fixture(scope="module")
 def report(embedded_engine):
     b = Baton.load(demo.KB, demo.CUSTOMERS, demo.POLICY, engine=embedded_engine)
     convs = load_conversations([CONVERSATIONS_DIR])
-    return convs, summarize(run_all(b, convs))
+    return convs, summarize(run_all(b, convs, today=TODAY))
 
 
 def test_demo_set_is_large_and_covers_every_pattern(report):
@@ -38,11 +45,23 @@ def test_demo_pass_rate_and_harm(report):
 def test_a_knowledge_base_the_engine_was_never_tuned_on():
     """tests/fixtures/unseen: another product, other tags, queues, phrases and a JSON-lines
     customers file. Written once and run as is: a check on generality, not a tuning set."""
-    from pathlib import Path
-
-    root = Path(__file__).parent / "fixtures" / "unseen"
+    root = FIXTURES / "unseen"
     b = Baton.load(root / "kb", root / "customers.jsonl", root / "policy.toml")
-    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"])))
+    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=TODAY))
     assert m["checked"] >= 20
     assert m["pass_rate"] >= 0.9, m["failures"]
     assert m["harmful_answer_rate"] <= 0.05, m["failures"]
+
+
+def test_a_second_unseen_knowledge_base_written_to_find_faults():
+    """tests/fixtures/isp: a home-internet provider with wrapped questions, context in front of
+    questions, asides and injected instructions. Its first run found the faults the split and the
+    queue choice now handle (pass 0.80 then, 0.89 now); the misses left are handoffs where an
+    answer was expected, mostly the engine's confidence on phrasings far from the KB. Wrong
+    answers must stay out: at most one in 44 turns (none today)."""
+    root = FIXTURES / "isp"
+    b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=TODAY))
+    assert m["checked"] >= 40
+    assert m["pass_rate"] >= 0.85, m["failures"]
+    assert m["harmful_answer_rate"] <= 1 / m["checked"], m["failures"]
