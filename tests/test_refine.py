@@ -6,8 +6,8 @@ import pytest
 
 import math
 
-from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, asking_part, chunks, group,
-                                 leans_back, needed_confidence, sets_context, tells_story)
+from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, asking_part, chunks, fold_recounts,
+                                 group, leans_back, needed_confidence, recounts, sets_context, tells_story)
 from baton.engine.splitter import Span
 
 
@@ -200,3 +200,50 @@ def test_engine_scores_the_wrapped_request_only_when_it_agrees_with_the_whole(em
     # "where is it" alone would point elsewhere: the whole message's (low) score stands
     lost = embedded_engine.split("I ordered a camera, where is it")
     assert len(lost) == 1 and embedded_engine.grade(lost[0], embedded_engine.answer(lost[0])) < 0.7
+
+
+@pytest.mark.parametrize("text, recount", [
+    ("I opened the box but never used it", True),   # problem words, but it asks nothing
+    ("I've tried restarting it", True),
+    ("I never received my refund", True),           # recounts too: only folded when the KB is unsure of it
+    ("did you ship it yet", False),
+    ("I bought a hub, how do I set it up", False),   # asks
+    ("the hub keeps going offline", False),          # not the customer's past
+])
+def test_recounts(text, recount):
+    assert recounts(text) is recount
+
+
+def spans_of(message, parts):
+    out, start = [], 0
+    for part in parts:
+        start = message.index(part, start)
+        out.append(Span(part, start, start + len(part)))
+        start += len(part)
+    return out
+
+
+def test_fold_recounts_joins_an_unsure_recount_to_its_neighbour():
+    message = "can I return the camera? I opened the box but never used it"
+    spans = spans_of(message, ["can I return the camera?", "I opened the box but never used it"])
+    assert [s.text for s in fold_recounts(message, spans, lambda found: [True] * len(found))] == [message]
+    # the KB is sure of it: a request of its own ("I never received my refund")
+    assert fold_recounts(message, spans, lambda found: [False] * len(found)) == spans
+    # first in the message: it joins the request after it
+    first = "I opened the box but never used it. can I return the camera?"
+    folded = fold_recounts(first, spans_of(first, ["I opened the box but never used it.", "can I return the camera?"]),
+                           lambda found: [True] * len(found))
+    assert [(s.text, s.start, s.end) for s in folded] == [(first, 0, len(first))]
+    # alone it is the message's only intent, and nothing is asked of the KB
+    alone = spans_of("I opened the box", ["I opened the box"])
+    assert fold_recounts("I opened the box", alone, lambda found: pytest.fail("not asked")) == alone
+
+
+def test_engine_keeps_a_recount_after_a_question_with_it(embedded_engine):
+    message = "can I return the camera? I opened the box but never used it"
+    intents = embedded_engine.split(message)
+    assert [i["text"] for i in intents] == [message]
+    assert intents[0]["hits"][0]["article"] == "return-policy"
+    # a recount the KB recognises is a request of its own
+    two = embedded_engine.split("how do I update my card? I never received my refund")
+    assert [i["hits"][0]["article"] for i in two] == ["update-card", "refund-status"]

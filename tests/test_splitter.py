@@ -37,7 +37,8 @@ def test_single_intents_with_and_stay_whole(message):
     assert len(split_intents(message)) == 1
 
 
-@pytest.mark.parametrize("message", ["thanks!", "ok I'm in, thanks", "hi", "got it working, ty", "two things"])
+@pytest.mark.parametrize("message", ["thanks!", "ok I'm in, thanks", "hi", "got it working, ty", "two things",
+                                     "need help", "Help?"])
 def test_social_messages_have_no_intent(message):
     assert split_intents(message) == []
 
@@ -139,3 +140,7 @@ def test_not_wanting_a_human_rides_along_with_the_question():
     assert texts("I don't need a human. how do I download an invoice") == [
         "I don't need a human. how do I download an invoice"]
     assert kind("I don't need a new hub") == "problem"
+
+
+def test_a_bare_call_for_help_rides_along_with_the_problem():
+    assert texts("The hub keeps going offline every night. Help?") == ["The hub keeps going offline every night. Help?"]

@@ -64,7 +64,8 @@ class EmbeddedEngine:
             (top, conf), (next_top, _) = tops([statement.text, following.text])
             return conf >= refine.SPLIT_MIN_CONFIDENCE and top != next_top
 
-        spans = split_intents(message, stands_alone)
+        spans = refine.fold_recounts(message, split_intents(message, stands_alone), lambda found: [
+            conf < refine.SPLIT_MIN_CONFIDENCE for _, conf in tops([f.text for f in found])])
         plans = [refine.chunks(message, s) for s in spans]
         chunk_texts = list(dict.fromkeys(c.text for p in plans if len(p) > 1 for c in p))
         if spans or chunk_texts:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from baton.engine.splitter import NARRATIVE_START, Span, candidate_spans, kind
 from baton.engine.text import STOPWORDS, words
@@ -72,14 +72,47 @@ def _can_stand_alone(text: str) -> bool:
     return len(toks) >= MIN_CHUNK_WORDS and sum(1 for w in toks if w not in STOPWORDS) >= MIN_CHUNK_CONTENT_WORDS
 
 
+def _narrates(toks: list[str]) -> bool:
+    head = toks[1:4]
+    return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
+            and any(t in PAST_IRREGULAR or (len(t) > 4 and t.endswith("ed")) for t in head))
+
+
 def tells_story(text: str) -> bool:
     """The piece narrates what happened ("I bought a hub last week") rather than asks for
     something or reports a problem."""
-    toks = words(text)
-    head = toks[1:4]
-    return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
-            and any(t in PAST_IRREGULAR or (len(t) > 4 and t.endswith("ed")) for t in head)
-            and kind(text) == "statement")
+    return _narrates(words(text)) and kind(text) == "statement"
+
+
+def recounts(text: str) -> bool:
+    """A sentence in the customer's past tense that asks nothing ("I opened the box but never
+    used it", "I've tried restarting it"), problem words or not. Next to a request, and unless
+    the KB recognises it on its own, it is that request's context (see `fold_recounts`)."""
+    return _narrates(words(text)) and kind(text) != "request"
+
+
+def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]], list[bool]]) -> list[Span]:
+    """Spans with each unsure recounting sentence joined to its neighbour (the one before it, else
+    the one after): "can I return the camera? I opened the box but never used it" is one request.
+    `unsure(spans)` says which of the given spans the KB is not sure of."""
+    candidates = [s for s in spans if recounts(s.text)] if len(spans) > 1 else []
+    if not candidates:
+        return spans
+    fold = {(s.start, s.end) for s, u in zip(candidates, unsure(candidates)) if u}
+    out: list[Span] = []
+    pending: int | None = None
+    for n, span in enumerate(spans):
+        if (span.start, span.end) in fold and (out or n + 1 < len(spans)):
+            if out:
+                prev = out[-1]
+                out[-1] = Span(message[prev.start:span.end], prev.start, span.end)
+            elif pending is None:
+                pending = span.start
+            continue
+        if pending is not None:
+            span, pending = Span(message[pending:span.end], pending, span.end), None
+        out.append(span)
+    return out
 
 
 def leans_back(text: str) -> bool:

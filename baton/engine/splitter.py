@@ -48,7 +48,7 @@ SOCIAL = frozenset("""
 hi hello hey hiya yo morning evening afternoon good thanks thank ty thx cheers appreciate appreciated
 ok okay k kk cool great awesome perfect nice sure alright right yes yeah yep no nope sorry please
 two three couple few things thing questions question quick also and btw so well oh um hmm lol
-much lot lots again guys team there folks all you u much
+much lot lots again guys team there folks all you u much help need assistance
 """.split())
 
 RESOLVED = re.compile(
