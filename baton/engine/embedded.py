@@ -35,7 +35,8 @@ class EmbeddedEngine:
         return ranked.order, ranked.fused, ranked.features
 
     def split(self, message: str, meter: Any = None) -> list[Intent]:
-        """Rule split, then score-guided cuts inside each span (see `refine`), then scoring.
+        """Rule split (a recount the KB cannot place joins its neighbour: `refine.fold_recounts`),
+        then score-guided cuts inside each span (`refine.group`), then scoring.
 
         An intent whose request is wrapped in greetings, context or asides ("no need for a human,
         I just want to know if you take credit cards") is also scored on its request alone
