@@ -31,7 +31,7 @@ import math
 import re
 from typing import Callable, Sequence
 
-from baton.engine.splitter import NARRATIVE_START, Span, candidate_spans, kind
+from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans, kind
 from baton.engine.text import STOPWORDS, words
 
 SPLIT_MIN_CONFIDENCE = 0.35  # both sides of a cut must be at least this sure of their article
@@ -55,8 +55,8 @@ brought set put ran broke began wrote kept heard felt sold built chose drove fel
 
 # A short follow-up whose last word points back ("can I move it", "where do I send them"); a
 # pointer mid-piece is often a determiner or a dummy subject ("add this song", "will it rain").
+# As short as the rule split's sentence-level follow-ups (`ANAPHORA_MAX_WORDS`).
 LEANS_BACK = re.compile(r"\b(it|them|this|that|these|those)\W*$", re.IGNORECASE)
-LEANS_BACK_MAX_WORDS = 7
 
 # Without a comma, a bare "also", "then" or "plus" is usually inside one request ("how can my wife
 # also see the cameras"); the rule splitter already cuts where one of them opens a new clause.
@@ -117,7 +117,7 @@ def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]]
 
 def leans_back(text: str) -> bool:
     """The piece only makes sense with the one before it ("can I move it")."""
-    return len(words(text)) <= LEANS_BACK_MAX_WORDS and LEANS_BACK.search(text) is not None
+    return len(words(text)) <= ANAPHORA_MAX_WORDS and LEANS_BACK.search(text) is not None
 
 
 def sets_context(text: str) -> bool:
