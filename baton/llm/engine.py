@@ -54,7 +54,7 @@ class LLMEngine:
                 raise LLMFailure("intent_split", f"tag {item.tag!r} is not a policy tag")
             spans.append((item.text, start, start + len(item.text)))
         scored = self.retrieval.split_spans(spans)  # one embedding batch for every intent
-        intents: list[Intent] = [{**s, "index": i, "tag": item.tag}
+        intents: list[Intent] = [{**s, "index": i, "tag": item.tag, "tag_sure": True}
                                  for i, (s, item) in enumerate(zip(scored, out.intents))]
         if not intents and split_intents(message):
             return self.retrieval.split(message)  # the model found nothing; never drop a request silently

@@ -1,7 +1,9 @@
 """Decide: per intent answer or hand off; the turn is an answer, a partial handoff or a handoff.
 
 All rules are pure functions of the drafts, the conversation and the policy:
-- a tag the AI may not close hands off with reason `skill` to that tag's queue;
+- a tag the AI may not close hands off with reason `skill` to that tag's queue, when the engine
+  is sure of the topic; when the tag is only its best guess (`tag_sure` false: a question it
+  cannot place) the reason is `low_confidence`, still to the guessed tag's queue;
 - a confidence under the threshold hands off with reason `low_confidence` to its tag's queue;
 - off the rails (the customer says the answer is wrong, repeats themselves, or the AI has
   answered `max_ai_turns_without_resolution` turns without a resolution) hands the whole turn
@@ -82,8 +84,10 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
         conf = d["confidence"] if d["confidence"] is not None else 0.0
         if off_rails:
             reason, why = "off_rails", "conversation off the rails"
-        elif not policy.closable(d["tag"]):
+        elif not policy.closable(d["tag"]) and d.get("tag_sure", True):
             reason, why = "skill", f"tag {d['tag']!r} is not ai_closable"
+        elif not policy.closable(d["tag"]):
+            reason, why = "low_confidence", f"topic unsure (best guess {d['tag']!r}), confidence {conf:.2f}"
         else:
             reason = "low_confidence" if conf < policy.confidence_threshold else None
             why = f"confidence {policy.against_threshold(conf, 'threshold ')}"
