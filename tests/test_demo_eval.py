@@ -65,3 +65,18 @@ def test_a_second_unseen_knowledge_base_written_to_find_faults():
     assert m["checked"] >= 40
     assert m["pass_rate"] >= 0.85, m["failures"]
     assert m["harmful_answer_rate"] <= 1 / m["checked"], m["failures"]
+
+
+def test_a_third_unseen_knowledge_base_with_one_queue():
+    """tests/fixtures/saas: a project-management SaaS whose policy routes everything to one queue.
+    Its first run (pass 0.78; 0.82 now) found a thank-you ("found it, thank you") handed to refunds as a
+    skill at 0.16; the misses left are handoffs at 0.33-0.68 where the right article was found
+    (the engine's confidence on phrasings far from three example questions) and a follow-up
+    ("does that cost extra?") read without the turn before it. No wrong answer is allowed."""
+    root = FIXTURES / "saas"
+    b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=date(2026, 11, 29)))
+    assert m["checked"] >= 40
+    assert m["pass_rate"] >= 0.8, m["failures"]
+    assert m["harmful_answer_rate"] == 0, m["failures"]
+    assert m["routing_accuracy"] == 1.0, m["failures"]
