@@ -101,8 +101,11 @@ def parse_article(text: str, path: str | Path, tags: Iterable[str] | None = None
         return f"key '{key}'"
 
     for key in REQUIRED:
-        if key not in meta or meta[key] in (None, "", []):
+        if key not in meta:
             raise KnowledgeBaseError(path, f"key '{key}'", "missing (required: id, title, tag, questions)")
+        if meta[key] in (None, "", []):
+            raise KnowledgeBaseError(path, line_of(key), "is empty" + (
+                ": give at least one example phrasing" if key == "questions" else ""))
     for key in ("id", "title", "tag"):
         if not isinstance(meta[key], (str, int)):
             raise KnowledgeBaseError(path, line_of(key), "must be a string")

@@ -32,7 +32,10 @@ def test_fingerprint_changes_with_content():
 
 
 @pytest.mark.parametrize("text, match", [
-    (GOOD.replace("questions:\n  - first question\n", ""), "key 'questions'"),
+    (GOOD.replace("questions:\n  - first question\n", ""), "key 'questions': missing"),
+    (GOOD.replace("questions:\n  - first question\n", "questions: []\n"),
+     r"line \d+, key 'questions': is empty: give at least one example phrasing"),
+    (GOOD.replace("title: A title", "title: ''"), r"line 3, key 'title': is empty"),
     (GOOD.replace("tag: orders", "tag: astrology"), r"line 4, key 'tag': tag 'astrology' is not defined"),
     (GOOD.replace("---\nThe answer.", "---\n"), "no answer text"),
     (GOOD.replace("title: A title", "title: [unclosed"), "invalid YAML"),
