@@ -9,10 +9,11 @@ endif
 
 .PHONY: demo test eval bench clean
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins what the benchmark figures were measured with (numerics drift between releases)
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
 demo: $(VENV)/.installed

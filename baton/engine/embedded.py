@@ -15,6 +15,8 @@ from baton.graph.state import Draft, Hit, Intent
 from baton.kb import KnowledgeBase
 
 TOP_K = 3
+# How sure of an intent's topic (its best article's tag) the engine must be to name it: below
+# this the tag is only a guess, so it makes no skill handoff and routes no brief.
 ROUTE_MIN_CONFIDENCE = 0.35
 
 
@@ -116,7 +118,6 @@ class EmbeddedEngine:
             for a in ranked.order[i, :TOP_K]:
                 art = self.kb.articles[a]
                 hits.append(Hit(article=art.id, title=art.title, tag=art.tag, score=round(float(ranked.fused[i, a]), 4)))
-            # below ROUTE_MIN_CONFIDENCE the top article's tag is a guess at the topic, not the topic
             intents.append(Intent(index=i, text=text, start=start, end=end, tag=hits[0]["tag"] if hits else None,
                                   hits=hits, features=[float(x) for x in ranked.features[i]],
                                   tag_sure=bool(topic[i] >= ROUTE_MIN_CONFIDENCE)))
