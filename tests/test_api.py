@@ -95,11 +95,18 @@ def test_bad_input_gets_clear_4xx(client):
 
 def test_button_refused_before_first_question(client):
     conv, auth = open_conv(client)
+    button = lambda: client.get(f"/v1/conversations/{conv}", headers=auth).json()["human_button"]  # noqa: E731
+    assert button() is False
     r = client.post(f"/v1/conversations/{conv}/request-human", headers=auth)
     assert r.status_code == 409 and r.json()["outcome"] == "refused"
+    say(client, conv, auth, "hello!")  # a greeting is not a question
+    assert button() is False
+    assert client.post(f"/v1/conversations/{conv}/request-human", headers=auth).status_code == 409
     say(client, conv, auth, "can I pay with paypal?")
+    assert button() is True
     r = client.post(f"/v1/conversations/{conv}/request-human", headers=auth)
     assert r.status_code == 200 and r.json()["reasons"] == ["user_request"]
+    assert button() is False  # a human owns it now
 
 
 def test_queue_lists_bypass_first_then_oldest(client):

@@ -53,6 +53,8 @@ def test_user_request_node(policy):
     refused = user_request({"action": "request_human", "questions_asked": 0}, rt(policy))
     assert refused["result"]["outcome"] == "refused"
     assert user_request({"action": "request_human", "questions_asked": 1}, rt(policy)) == {"user_request": True}
+    # a greeting is not the first question
+    assert user_request({"message": "hi there!", "questions_asked": 0}, rt(policy))["questions_asked"] == 0
 
 
 def test_tier_check_node_reads_only_the_record(policy):

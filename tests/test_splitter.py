@@ -19,6 +19,19 @@ def test_canonical_message_splits_in_two(message, second):
     assert all(message[s.start:s.end] == s.text for s in spans)
 
 
+@pytest.mark.parametrize("message, expected", [
+    ("Hi,\n1. how do I export my projects\n2. can I get a refund for last month\nThanks",
+     ["Hi,\n1. how do I export my projects", "can I get a refund for last month\nThanks"]),
+    ("- how do I export my projects\n- can I get a refund", ["how do I export my projects", "can I get a refund"]),
+    ("how do I connect slack & where are my invoices", ["how do I connect slack", "where are my invoices"]),
+    ("what is your return & refund policy", ["what is your return & refund policy"]),
+    ("I paid $5. Where is my order?", ["I paid $5. Where is my order?"]),
+])
+def test_list_items_and_ampersands(message, expected):
+    # a list marker starts the item after it ("2." no longer trails the item before)
+    assert texts(message) == expected
+
+
 def test_a_short_pointing_sentence_still_joins_the_one_before():
     assert texts("My router keeps dropping the connection. How do I fix it?") == [
         "My router keeps dropping the connection. How do I fix it?"]

@@ -38,7 +38,10 @@ display
 _ALWAYS = r"btw|by the way|another thing|one more thing|oh and|additionally|separately|unrelated"
 _SEQUENCE = r"and then|then also|and after that|after that"
 _SOFT = r"and also|and|also|plus|but also"
-_CONNECTOR = re.compile(rf"(?:,\s*)?\b(?P<conn>{_ALWAYS}|{_SEQUENCE}|{_SOFT})\b[,:]?\s*", re.IGNORECASE)
+_CONNECTOR = re.compile(rf"(?:,\s*)?(?:\b(?P<conn>{_ALWAYS}|{_SEQUENCE}|{_SOFT})\b|(?<=\s)&(?=\s))[,:]?\s*",
+                        re.IGNORECASE)
+# A list item's marker ("1.", "2)", "a)", "-", "*") belongs to the item after it, not the text before.
+_LIST_MARKER = re.compile(r"\s*(?:[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-hA-H]\))(?:\s+|$)")
 _SENTENCE = re.compile(r"(?:[^.?!\n;]|[.?!;](?=\S))+[.?!;]*", re.MULTILINE)
 # Titles and street words whose period is not a full stop ("St. Louis", "Dr. Lee", "e.g. this").
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:st|mr|mrs|ms|dr|jr|sr|vs|mt|ft|ave|apt|approx|e\.g|i\.e)\.\s*$",
@@ -128,7 +131,7 @@ def _split_connectors(sentence: str, offset: int) -> list[Span]:
     pieces: list[Span] = []
     cursor = 0
     for m in _CONNECTOR.finditer(sentence):
-        conn = m.group("conn").lower()
+        conn = (m.group("conn") or "and").lower()  # "&" is "and"
         left = sentence[cursor:m.start()]
         right = sentence[m.end():]
         always = re.fullmatch(_ALWAYS, conn) is not None
@@ -149,6 +152,9 @@ def _split_connectors(sentence: str, offset: int) -> list[Span]:
 
 def _span(text: str, start: int, end: int, offset: int, after_connector: bool = False) -> Span:
     chunk = text[start:end]
+    marker = _LIST_MARKER.match(chunk)
+    if marker and chunk[marker.end():].strip():
+        start, chunk = start + marker.end(), chunk[marker.end():]
     lead = len(chunk) - len(chunk.lstrip(" ,;:-"))
     trail = len(chunk.rstrip(" ,;:-"))
     return Span(chunk[lead:trail], offset + start + lead, offset + start + trail, after_connector)
@@ -188,7 +194,7 @@ def _sentences(message: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], m.end())
         else:
             out.append((m.start(), m.end()))
-        glued = _ABBREVIATION_END.search(m.group()) is not None
+        glued = _ABBREVIATION_END.search(m.group()) is not None or _LIST_MARKER.fullmatch(m.group()) is not None
     return out
 
 

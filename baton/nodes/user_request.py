@@ -7,7 +7,8 @@ Phrases (from the policy) match on word boundaries, case-insensitively, and only
   "user agent", "travel agent"): the word before must be a function word or a verb of asking,
   and the word after must end the phrase;
 - asking what the assistant is ("are you a human?") is not a request.
-The button before the customer's first question is refused: nothing changes.
+The button before the customer's first question is refused: nothing changes. A greeting or a
+thank-you alone ("hi") is not a question.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, Iterable
 
 from langgraph.runtime import Runtime
 
+from baton.engine.splitter import is_social
 from baton.engine.text import STOPWORDS
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
@@ -87,7 +89,9 @@ def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
             return {"decision": decision, "result": turn_result(state, decision, reply=reply)}
         return {"user_request": True}
     text = state.get("message") or ""
-    update: dict[str, Any] = {"questions_asked": state.get("questions_asked", 0) + (1 if text.strip() else 0)}
+    # a greeting or a thank-you is not a question: the button stays refused until one is asked
+    asked = bool(text.strip()) and not is_social(text)
+    update: dict[str, Any] = {"questions_asked": state.get("questions_asked", 0) + int(asked)}
     if asks_for_human(text, runtime.context.policy.user_request.phrases):
         update["user_request"] = True
     return update

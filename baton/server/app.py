@@ -97,8 +97,10 @@ def create_app(baton: Baton, store: Store, agent_keys: AgentKeys) -> FastAPI:
     def get_conversation(conv_id: str, request: Request) -> dict[str, Any]:
         conv = require_conversation(request, store, agent_keys, conv_id, allow_agent=True)
         h = store.open_handoff_for(conv_id)
+        asked = baton.state(conv_id).get("questions_asked", 0) > 0
         return {"id": conv["id"], "customer_id": conv["customer_id"], "owner": conv["owner"],
-                "status": conv["status"], "messages": store.messages(conv_id), "handoff_id": h["id"] if h else None}
+                "status": conv["status"], "messages": store.messages(conv_id), "handoff_id": h["id"] if h else None,
+                "human_button": conv["owner"] == "ai" and asked}
 
     @app.get("/v1/handoffs", response_model=list[HandoffSummary])
     def list_handoffs(request: Request, queue: str | None = Query(None),

@@ -50,6 +50,9 @@ class Conversation(BaseModel):
     status: str
     messages: list[Message]
     handoff_id: str | None = None
+    # whether a customer app should show the "talk to a human" button now: the AI owns the
+    # conversation and the customer has asked a first question (before that the button is refused)
+    human_button: bool = False
 
 
 class TurnResult(BaseModel):
