@@ -110,10 +110,23 @@ def never_similar(a, b):
     "I already restarted it twice, that didn't fix anything",
     "I've already tried rebooting",
     "that doesn't solve my problem",
+    "Didn't work.", "doesnt work", "tried that already", "tried that, no luck", "that was useless",
+    "nothing changed", "that did nothing", "didnt help", "you already told me that",
+    "I followed the steps and it still fails", "I still can't log in",
 ])
 def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
     asked = [HumanMessage("my internet is slow"), AIMessage("Restart the router."), HumanMessage(message)]
     assert any("wrong" in s for s in off_rails_signals(message, asked, 1, POLICY, never_similar))
+
+
+@pytest.mark.parametrize("message", [
+    "I did it, thanks!", "it works now", "that helped, one more thing: how do I add a camera",
+    "my order still hasn't arrived, can I get a refund", "I tried to log in on my phone, how do I reset my password",
+])
+def test_a_new_question_or_a_success_is_not_a_complaint(message):
+    asked = [HumanMessage("how do I set up the hub"), AIMessage("Plug it in."), HumanMessage(message)]
+    signals = off_rails_signals(message, asked, 1, POLICY, never_similar)
+    assert not any("wrong" in s for s in signals), signals
 
 
 def test_off_rails_signals():

@@ -38,7 +38,12 @@ COMPLAINT = re.compile(
     r"|\b(that|this|it|you) (didn'?t|doesn'?t|did not|does not) (help|answer|work|make sense|fix|solve|change)\b"
     r"|\byou'?re not (listening|understanding|helping)\b|\b(read|answer) my (question|message)\b"
     r"|\bi (already|just) (tried|did) (that|this|it)\b|\bi(ve| have|'ve)? already (tried|done|restarted|rebooted|"
-    r"reset|followed|checked)\b|\bstill (not working|doesn'?t work|broken|the same)\b"
+    r"reset|followed|checked)\b|\bstill (not working|doesn'?t work|broken|the same|fails|failing|not \w+|"
+    r"(won'?t|can'?t|isn'?t|doesn'?t|didn'?t) \w+)\b"
+    # the elliptical forms customers type after a failed answer: "Didn't work.", "tried that, no luck"
+    r"|^\W*(didn'?t|doesn'?t|did not|does not) (work|help)\b|\b(already )?tried (that|this|it|those|these)\b"
+    r"|\bno luck\b|\bnothing (changed|happened)\b|\b(that|this|it) did nothing\b|\byou already (told|said)\b"
+    r"|\b(that|this|it) (was|is) (useless|pointless|no help)\b|^\W*useless\W*$"
     r"|\bthat'?s not (what|it)\b|\bno,? that'?s not\b|\byou (didn'?t|did not) answer\b",
     re.IGNORECASE)
 
