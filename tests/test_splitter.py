@@ -62,7 +62,8 @@ def test_single_intents_with_and_stay_whole(message):
 
 @pytest.mark.parametrize("message", ["thanks!", "ok I'm in, thanks", "hi", "got it working, ty", "two things",
                                      "need help", "Help?", "found it, thank you", "ok got the invoice, thanks",
-                                     "Thank you so much for your help today", "nvm figured it out"])
+                                     "Thank you so much for your help today", "nvm figured it out",
+                                     "¡Muchas gracias!", "merci beaucoup", "Danke schön", "hola"])
 def test_social_messages_have_no_intent(message):
     assert split_intents(message) == []
 

@@ -52,6 +52,8 @@ hi hello hey hiya yo morning evening afternoon good thanks thank ty thx cheers a
 ok okay k kk cool great awesome perfect nice sure alright right yes yeah yep no nope sorry please
 two three couple few things thing questions question quick also and btw so well oh um hmm lol
 much lot lots again guys team there folks all you u much help need assistance
+hola gracias muchas buenos buenas dias tardes noches merci beaucoup bonjour salut danke vielen dank hallo
+obrigado obrigada ciao grazie mille
 """.split())
 
 RESOLVED = re.compile(
@@ -61,7 +63,8 @@ RESOLVED = re.compile(
     r"that answers (it|my question)|that'?s (exactly )?what i (needed|was looking for))\b", re.IGNORECASE)
 # Thanks with a few words around it and nothing asked ("ok got the invoice, thanks") closes a
 # topic; longer messages that thank are judged on their other words.
-GRATITUDE = re.compile(r"\b(thanks|thank (you|u)|ty|thx|cheers|appreciate(d| it)?)\b", re.IGNORECASE)
+GRATITUDE = re.compile(r"\b(thanks|thank (you|u)|ty|thx|cheers|appreciate(d| it)?|gracias|merci|danke|obrigad[oa]|"
+                       r"grazie)\b", re.IGNORECASE)
 GRATITUDE_MAX_WORDS = 8
 _THANKED_FOR = re.compile(r"\bfor (all )?(your|the) (help|assistance|time)\b", re.IGNORECASE)
 # what keeps a thank-you open: sarcasm, "still", "but", negations typed without an apostrophe
