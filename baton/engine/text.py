@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -37,3 +38,27 @@ def content_terms(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("’", "'"))
+
+
+# What customers paste that no example question holds: order and tracking numbers ("#A-12345",
+# "ORD-99812", "1Z999AA10123456784", "5521034"), e-mail addresses and emoji. They move the
+# embedding of a short message more than its words do ("my order #A-12345 hasn't arrived" scored
+# half of "my order hasn't arrived"), so retrieval reads the message without them. Short numbers,
+# amounts and models stay ("3 days", "1030am", "$25000", "40mbps", "flight 1291", "f-150",
+# "RT-AX58U"), and so does a message made only of identifiers.
+_IDENTIFIER = re.compile(
+    r"#[\w-]+"                                                        # "#5521", "#A-12345"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"                                   # e-mail addresses
+    r"|\b(?=[\w-]*\d{4})[a-z0-9]+(?:-[a-z0-9]+)+\b"                    # "ORD-99812" (not "f-150")
+    r"|\b(?=\w*\d{4})(?=\w*[a-z])\w{7,}\b"                              # "1Z999AA10123456784", "ORD99812"
+    r"|(?<![$\u20ac\u00a3\d.,])\b\d{6,}\b",                                # "5521034" (not "$25000")
+    re.IGNORECASE)
+
+
+def for_matching(text: str) -> str:
+    """`text` as retrieval should read it: identifiers and emoji removed (see `_IDENTIFIER`)."""
+    kept = _IDENTIFIER.sub(" ", "".join(ch for ch in text if unicodedata.category(ch) != "So"))
+    if kept == text:
+        return text
+    kept = re.sub(r" +([,.;:!?])", r"\1", re.sub(r"  +", " ", kept)).strip()
+    return kept if words(kept) else text
