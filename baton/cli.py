@@ -94,7 +94,7 @@ def demo(customer: str = typer.Option("c-1001", help="Demo customer id (c-1007 i
     if interactive or not as_json:
         typer.echo(f"Baton demo - Lumo Home support, {len(baton.kb)} articles, customer {customer}. "
                    f"{baton.bypass_report()}")
-        typer.echo("Try: my order from yesterday hasn't shipped also does this product work with a Model A")
+        typer.echo("Try: my order from yesterday hasn't shipped also does this work with a Model A?")
         typer.echo("Type ':human' to press the talk-to-a-human button, ':quit' to leave.\n")
     _chat_loop(baton, customer, baton.new_conversation_id(), as_json, prompt=interactive)
 

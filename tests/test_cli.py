@@ -12,7 +12,7 @@ import pytest
 
 from baton import demo
 
-CANONICAL = "my order from yesterday hasn't shipped also does this product work with a Model A"
+CANONICAL = "my order from yesterday hasn't shipped also does this work with a Model A?"  # DESIGN.md's wording
 
 
 def baton(*args: str, stdin: str = "", check: bool = True) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ from baton.nodes.escalate import escalate, handoff_reply
 from baton.nodes.forward_to_agent import forward_to_agent
 from baton.nodes.intent_split import intent_split
 from baton.nodes.owner_check import owner_check
-from baton.nodes.reply import reply
+from baton.nodes.reply import OPENING, reply
 from baton.nodes.self_grade import self_grade
 from baton.nodes.summarize import summarize
 from baton.nodes.tier_check import tier_check
@@ -97,7 +97,8 @@ def test_a_greeting_before_anything_was_asked_is_greeted_back(policy):
 def test_summarize_builds_the_brief(policy):
     state = {
         "conversation_id": "c-9", "customer": CUSTOMER, "message": "where is my package also do you sell bulbs",
-        "messages": [AIMessage("Which order is it?"), HumanMessage("where is my package also do you sell bulbs")],
+        "messages": [HumanMessage("hi"), AIMessage(OPENING), AIMessage("Which order is it?"),
+                     HumanMessage("where is my package also do you sell bulbs")],
         "drafts": [drafted(0.91), {**drafted(0.2, "handed_off", "low_confidence", "do you sell bulbs"), "index": 1,
                                    "tag": "sales", "article": "gift-cards"}],
         "decision": {"outcome": "partial", "reasons": ["low_confidence"], "queue": "sales", "explanation": ["x"]},
@@ -105,7 +106,7 @@ def test_summarize_builds_the_brief(policy):
     }
     brief = summarize(state, rt(policy))["brief"]
     assert brief["customer"]["name"] == "Ana Souza" and brief["reasons"] == ["low_confidence"]
-    assert brief["asked"] == ["Which order is it?"]
+    assert brief["asked"] == ["Which order is it?"]  # the greeting asked nothing about the case
     assert brief["answered"][0]["article"] == "track-order"
     assert "do you sell bulbs" in brief["stuck_on"] and "0.20 < 0.70" in brief["stuck_on"]
     assert brief["queue"] == "sales" and brief["transcript_ref"].endswith("c-9")

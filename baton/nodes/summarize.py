@@ -16,12 +16,15 @@ from langgraph.runtime import Runtime
 from baton.graph.context import Deps
 from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines, with_answered
 from baton.nodes.decide import failure_decision
+from baton.nodes.reply import NOTHING_TO_ANSWER, OPENING
 from baton.policy import Policy
 from baton.tokens import count_tokens, truncate_to_tokens
 
 CUSTOMER_FIELDS = ("id", "name", "email", "tier", "arr", "renewal_date", "plan")
 # Handoffs whose summary an engine may word; bypass, user requests and failures cost no LLM call.
 PROSE_REASONS = {"low_confidence", "skill", "off_rails"}
+
+PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER})
 
 
 def direct_decision(state: BatonState, policy: Policy, routed_tag: str | None) -> Decision:
@@ -93,7 +96,8 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
         "reasons": list(decision["reasons"]),
         "reason_details": list(decision["explanation"]),
         "queue": decision["queue"],
-        "asked": [m.content for m in transcript if isinstance(m, AIMessage) and str(m.content).rstrip().endswith("?")],
+        "asked": [m.content for m in transcript if isinstance(m, AIMessage) and str(m.content).rstrip().endswith("?")
+                  and m.content not in PLEASANTRIES],  # "what can I help you with?" asks nothing of the case
         "customer_said": [m.content for m in transcript if isinstance(m, HumanMessage)],
         "answered": answered,
         "stuck_on": stuck_on,
