@@ -27,7 +27,6 @@ from baton.engine.cache import DAMAGED, write_atomically
 from baton.engine import index as index_module
 from baton.engine.classifier import ArticleClassifier
 from baton.engine.index import Index, Scores
-from baton.engine.text import for_matching
 
 PRIOR_IN_SCOPE = 0.7
 SHARE_SEEN = 0.3  # of the in-scope weight: messages that reuse a KB phrasing inside other words
@@ -163,7 +162,7 @@ def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray
     vec_sets = [index.unit_raw[question_units]]
     wrapped = [f"{WRAPPERS[i % len(WRAPPERS)][0]}{t}{WRAPPERS[i % len(WRAPPERS)][1]}" for i, t in enumerate(texts)]
     variants.append(wrapped)
-    vec_sets.append(index.embedder.embed_corpus_queries([for_matching(t) for t in wrapped]))
+    vec_sets.append(index.embed_corpus(wrapped))
 
     folds = rng.permutation(len(question_units)) % FOLDS
     held_cls = _cross_fitted(index, vec_sets, question_units, folds)

@@ -70,8 +70,7 @@ class Index:
         self.is_title = np.asarray(is_title)
         self.n_articles = len(kb.articles)
         self._starts = np.flatnonzero(np.r_[True, np.diff(self.unit_article) != 0])
-        # example questions are read like messages (`for_matching`): an order number in one is noise too
-        unit_vecs = embedder.embed_corpus_queries([for_matching(t) for t in unit_texts])
+        unit_vecs = self.embed_corpus(unit_texts)
         self.unit_raw = unit_vecs
         body_vecs = embedder.embed_corpus_passages([f"{a.title}. {a.body}" for a in kb.articles])
         self.mu_q = unit_vecs.mean(axis=0)
@@ -128,6 +127,11 @@ class Index:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Customer messages as query vectors, read without pasted identifiers and emoji."""
         return self.embedder.embed_queries([for_matching(t) for t in texts])
+
+    def embed_corpus(self, texts: Sequence[str]) -> np.ndarray:
+        """Like `embed`, for many texts at once (example questions, benchmark sets), cached on disk.
+        Example questions are read like messages: an order number in one is noise too."""
+        return self.embedder.embed_corpus_queries([for_matching(t) for t in texts])
 
     def scores(self, texts: Sequence[str], vecs: np.ndarray | None = None,
                unit_mask: np.ndarray | None = None, article_mask: np.ndarray | None = None,

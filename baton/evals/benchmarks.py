@@ -21,7 +21,6 @@ import numpy as np
 
 from baton.engine.calibration import rank
 from baton.engine.embedded import EmbeddedEngine
-from baton.engine.text import for_matching
 from baton.errors import BatonError
 from baton.kb import Article, KnowledgeBase
 
@@ -73,7 +72,7 @@ def _pair_folder(folder: Path, oos: bool = False) -> Split:
 # --- scoring -----------------------------------------------------------------------------------
 def score(engine: EmbeddedEngine, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Top article id and calibrated confidence of each text (embeddings cached on disk)."""
-    vecs = engine.embedder.embed_corpus_queries([for_matching(t) for t in texts])  # as Index.embed reads them
+    vecs = engine.index.embed_corpus(texts)
     preds, confs = [], []
     for start in range(0, len(texts), 500):
         ranked = rank(engine.index.scores(texts[start:start + 500], vecs[start:start + 500]))

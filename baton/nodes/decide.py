@@ -89,10 +89,9 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
         conf = d["confidence"] if d["confidence"] is not None else 0.0
         if off_rails:
             reason, why = "off_rails", "conversation off the rails"
-        elif not policy.closable(d["tag"]) and d.get("tag_sure", True):
-            reason, why = "skill", f"tag {d['tag']!r} is not ai_closable"
         elif not policy.closable(d["tag"]):
-            reason, why = "low_confidence", f"topic unsure (best guess {d['tag']!r}), confidence {conf:.2f}"
+            reason, why = (("skill", f"tag {d['tag']!r} is not ai_closable") if d.get("tag_sure", True) else
+                           ("low_confidence", f"topic unsure (best guess {d['tag']!r}), confidence {conf:.2f}"))
         else:
             reason = "low_confidence" if conf < policy.confidence_threshold else None
             why = f"confidence {policy.against_threshold(conf, 'threshold ')}"

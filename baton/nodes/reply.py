@@ -14,6 +14,8 @@ from baton.graph.state import BatonState, with_answered
 
 NOTHING_TO_ANSWER = "Glad to help! Is there anything else I can do for you?"
 OPENING = "Hi! What can I help you with today?"  # a greeting before anything was asked
+# replies that ask the customer nothing about their case (the brief does not list them as asked)
+PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER})
 
 
 def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:

@@ -16,15 +16,13 @@ from langgraph.runtime import Runtime
 from baton.graph.context import Deps
 from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines, with_answered
 from baton.nodes.decide import failure_decision
-from baton.nodes.reply import NOTHING_TO_ANSWER, OPENING
+from baton.nodes.reply import PLEASANTRIES
 from baton.policy import Policy
 from baton.tokens import count_tokens, truncate_to_tokens
 
 CUSTOMER_FIELDS = ("id", "name", "email", "tier", "arr", "renewal_date", "plan")
 # Handoffs whose summary an engine may word; bypass, user requests and failures cost no LLM call.
 PROSE_REASONS = {"low_confidence", "skill", "off_rails"}
-
-PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER})
 
 
 def direct_decision(state: BatonState, policy: Policy, routed_tag: str | None) -> Decision:
