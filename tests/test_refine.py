@@ -78,6 +78,9 @@ def test_a_piece_that_needs_more_than_it_has_never_starts_a_request():
     ("flights from pittsburgh to baltimore", SPLIT_MIN_CONFIDENCE),  # a verbless request, no subject
     ("lets eat near oakfield at ted peters", SPLIT_MIN_CONFIDENCE),
     ("i m looking for welcome to the canteen", SPLIT_MIN_CONFIDENCE),  # asks
+    ("I don't need a human", math.inf),                       # about the handoff, not a request
+    ("hi there", math.inf),
+    ("thanks so much", math.inf),
 ])
 def test_needed_confidence_follows_what_the_piece_says(text, needed):
     assert needed_confidence(text) == needed

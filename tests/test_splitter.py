@@ -102,6 +102,20 @@ def test_kinds_and_resolution():
     assert kind("my camera is offline") == "problem"
     assert kind("I'm a VIP customer") == "statement"
     assert says_resolved("that worked, thanks") and not says_resolved("that worked but now it's broken again")
+    assert says_resolved("that worked! also how do I reset my password")  # resolved, then a new request
+
+
+@pytest.mark.parametrize("message", [
+    "I'm in Toronto, when will my package arrive",   # "I'm in" is where they are, not "I got in"
+    "im in canada when does my order ship",
+    "I'm in Berlin",
+    "got in touch with the courier, they said it was returned",
+    "when will the outage be fixed",                 # "fixed", asked about
+    "how are my invoices sorted",
+])
+def test_resolution_words_inside_a_request_do_not_make_it_social(message):
+    assert len(split_intents(message)) == 1
+    assert not says_resolved(message)
 
 
 @pytest.mark.parametrize("message, expected", [

@@ -10,6 +10,8 @@ neighbour, so this pass only ever adds cuts between requests the KB recognises; 
 not cover still need the rules to separate them.
 
 What a piece says sets how sure it must be (`needed_confidence`):
+- a greeting, a thank-you or "I don't need a human" is never a request, however it matches
+  ("I don't need a human, just tell me how to pair the speaker" is one request);
 - a piece that tells the customer's story ("I bought a hub last week, how do I reset my password")
   or a short follow-up leaning on a piece that does not ask ("the installer is booked for
   thursday but I won't be home, can I move it") is never a request of its own, however well it
@@ -132,7 +134,8 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     piece before it. A short follow-up pointing back joins a piece that only sets the scene ("the
     installer is booked for thursday but I won't be home, can I move it"); after a request of its
     own it is a second request about the same thing ("how do I set up the hub, can I return it")."""
-    if tells_story(text) or (previous is not None and leans_back(text) and kind(previous) != "request"):
+    if (kind(text) == "social" or tells_story(text)
+            or (previous is not None and leans_back(text) and kind(previous) != "request")):
         return math.inf
     if sets_context(text):
         return CONTEXT_MIN_CONFIDENCE

@@ -57,10 +57,13 @@ obrigado obrigada ciao grazie mille
 """.split())
 
 RESOLVED = re.compile(
-    r"\b(that (worked|fixed it|helped|did it|solved it)|it works( now)?|works now|got (back )?in|"
-    r"i'?m in|all (good|set|sorted)|sorted( now)?|solved|fixed( it)?|problem solved|that'?s all|"
+    r"\b(that (worked|fixed it|helped|did it|solved it)|it works( now)?|works now|"
+    r"(got|i'?m|i am) (back )?in(?![ \t]+(?!now\b)[a-z0-9])|all (good|set|sorted)|sorted( now)?|solved|fixed( it)?|problem solved|that'?s all|"
     r"got it( working)?|makes sense|perfect,? thanks|found it|figured it out|nevermind|nvm|that helps|"
     r"that answers (it|my question)|that'?s (exactly )?what i (needed|was looking for))\b", re.IGNORECASE)
+# "that worked" says the topic is closed only when little else is said and nothing is asked:
+# "I'm in Toronto, when will my package arrive" and "when will it be fixed" are requests.
+RESOLVED_MAX_OTHER_WORDS = 3
 # Thanks with a few words around it and nothing asked ("ok got the invoice, thanks") closes a
 # topic; longer messages that thank are judged on their other words.
 GRATITUDE = re.compile(r"\b(thanks|thank (you|u)|ty|thx|cheers|appreciate(d| it)?|gracias|merci|danke|obrigad[oa]|"
@@ -169,7 +172,7 @@ def is_social(text: str) -> bool:
     toks = words(text)
     if not toks:
         return True
-    if (RESOLVED.search(text) and not PROBLEM.search(text)) or NO_HUMAN_WANTED.search(text):
+    if _resolves(text) or NO_HUMAN_WANTED.search(text):
         return True
     if len(toks) <= GRATITUDE_MAX_WORDS and GRATITUDE.search(text):
         rest = _THANKED_FOR.sub("", text)
@@ -183,9 +186,21 @@ def is_context(text: str) -> bool:
     return CONTEXT.search(text) is not None and PROBLEM.search(text) is None
 
 
+def _resolves(text: str) -> bool:
+    """One clause saying it worked ("ok I'm in, thanks", "nvm figured it out"), asking and
+    reporting nothing, with at most `RESOLVED_MAX_OTHER_WORDS` other words."""
+    if not RESOLVED.search(text) or PROBLEM.search(text):
+        return False
+    rest = _THANKED_FOR.sub("", RESOLVED.sub(" ", text))
+    if REQUEST.search(rest):
+        return False
+    return sum(1 for w in words(rest) if w not in SOCIAL and w not in STOPWORDS) <= RESOLVED_MAX_OTHER_WORDS
+
+
 def says_resolved(text: str) -> bool:
-    """The customer signals the last answer worked."""
-    return RESOLVED.search(text) is not None and PROBLEM.search(text) is None
+    """The customer signals the last answer worked, in one of the message's clauses ("that
+    worked! also how do I reset my password" does; "when will it be fixed" does not)."""
+    return any(_resolves(span.text) for span in candidate_spans(text))
 
 
 def _sentences(message: str) -> list[tuple[int, int]]:
