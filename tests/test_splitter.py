@@ -68,6 +68,17 @@ def test_social_messages_have_no_intent(message):
     assert split_intents(message) == []
 
 
+@pytest.mark.parametrize("message", ["can you help me?", "hi, how are you?", "anyone there?",
+                                     "can I ask a quick question?", "hello? are you still there?"])
+def test_courtesy_questions_are_social(message):
+    assert split_intents(message) == []
+
+
+@pytest.mark.parametrize("message", ["where is it?", "how much is it?", "why?", "what about me?", "when?"])
+def test_a_short_question_in_small_words_is_still_about_the_case(message):
+    assert len(split_intents(message)) == 1  # a pleasantry in reply would ignore the question
+
+
 @pytest.mark.parametrize("message", ["thanks for nothing", "thanks, my order still hasnt shipped",
                                      "thanks but I need a refund", "thank you for the help, what about invoices",
                                      "thanks, the app keeps crashing"])

@@ -96,6 +96,16 @@ NO_HUMAN_WANTED = re.compile(
     rf"^\W*(?:(?:i|we)\s+)?(?:really\s+)?(?:don'?t|do\s+not|no)\s+(?:need|want)\b[^.?!,;]*\b{_STAFF}\W*$"
     rf"|^\W*no\s+need\s+(?:for|of)\b[^.?!,;]*\b{_STAFF}\W*$",
     re.IGNORECASE)
+# Questions made of small words that still ask nothing about the case: courtesy, "are you
+# there?", an offer to ask ("can you help me?"). Any other short question is about the case.
+QUESTION_WORDS = frozenset("where when why what whats what's which how who".split())
+SOCIAL_QUESTION = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|yo)\W+)*(?:how are (?:you|u)|how'?s it going|how do you do|what'?s up|are you (?:still )?there|"
+    r"(?:is )?any(?:one|body) (?:there|here|around)|hello|hi|hey|(?:i )?need (?:some )?help|help|"
+    r"(?:can|could|would) (?:you|u|someone|anyone) (?:please )?help(?: me| us)?(?: please)?|"
+    r"can i ask (?:you )?(?:a|some|two|a few|a couple of) (?:quick )?questions?|"
+    r"who (?:are|is) (?:you|this)|ok(?:ay)?|yes|no|sorry|really|thanks|thank you)\W*$",
+    re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(it|that|this|them|those|these|one)\b", re.IGNORECASE)
 ANAPHORA_MAX_WORDS = 7
 
@@ -178,6 +188,10 @@ def is_social(text: str) -> bool:
         rest = _THANKED_FOR.sub("", text)
         if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or toks[0] in REQUEST_VERBS):
             return True
+    if SOCIAL_QUESTION.match(text):
+        return True
+    if "?" in text or toks[0] in QUESTION_WORDS:
+        return False  # "where is it?", "how much?", "why?": short, but a question about the case
     return all(t in SOCIAL or t in STOPWORDS for t in toks)
 
 
