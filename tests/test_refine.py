@@ -123,6 +123,7 @@ def test_asking_part_is_the_request_without_its_wrapping(message, part):
     ("my daughter set it up", True),
     ("I already restarted it twice", True),
     ("my wife already installed it", True),
+    ("ok so I followed the reset steps", True),  # "ok so" opens it and says nothing
     ("I rate this book four stars", False),  # a present-tense statement that is itself a request
     ("i give the phishing manual four stars out of 6", False),
     ("my kids in turkey at a restaurant", False),

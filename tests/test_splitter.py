@@ -68,6 +68,35 @@ def test_social_messages_have_no_intent(message):
     assert split_intents(message) == []
 
 
+@pytest.mark.parametrize("message", [
+    "My camera shows offline. What should I do?",
+    "The app keeps logging me out. Please advise.",
+    "My hub keeps going offline at night. I've restarted it twice. Any ideas?",
+    "Please help! my hub won't connect",
+    "I ordered a hub on monday. any update?",
+    "my invoice is wrong, can someone please look into it?",
+])
+def test_an_ask_for_help_with_what_was_just_said_is_no_request_of_its_own(message):
+    assert [s.text for s in split_intents(message)] == [message]
+
+
+def test_an_ask_for_help_that_names_its_topic_is_a_request():
+    assert len(split_intents("my hub is offline, what should I do? also how do I get an invoice")) == 2
+    assert len(split_intents("how do I reset my password? also what should I do about my camera being offline?")) == 2
+    assert kind("any update on my order?") == "request" and kind("any update?") == "ask"
+
+
+@pytest.mark.parametrize("message", ["Thanks! Regards, John", "thanks\n\nBest,\nMaria Lopez", "Kind regards,\nJohn Smith"])
+def test_a_sign_off_and_the_name_under_it_say_nothing(message):
+    assert split_intents(message) == []
+
+
+def test_a_signed_message_is_its_request():
+    message = "Hello,\n\nI would like to cancel my subscription. Please confirm.\n\nRegards,\nJohn"
+    assert [s.text for s in split_intents(message)] == [message.strip()]
+    assert len(split_intents("Thanks, my order never arrived")) == 1
+
+
 @pytest.mark.parametrize("message", ["can you help me?", "hi, how are you?", "anyone there?",
                                      "can I ask a quick question?", "hello? are you still there?"])
 def test_courtesy_questions_are_social(message):

@@ -10,8 +10,9 @@ neighbour, so this pass only ever adds cuts between requests the KB recognises; 
 not cover still need the rules to separate them.
 
 What a piece says sets how sure it must be (`needed_confidence`):
-- a greeting, a thank-you or "I don't need a human" is never a request, however it matches
-  ("I don't need a human, just tell me how to pair the speaker" is one request);
+- a greeting, a thank-you, "I don't need a human" or a bare ask for help ("please advise") is
+  never a request of its own, however it matches ("I don't need a human, just tell me how to pair
+  the speaker" is one request);
 - a piece that tells the customer's story ("I bought a hub last week, how do I reset my password")
   or a short follow-up leaning on a piece that does not ask ("the installer is booked for
   thursday but I won't be home, can I move it") is never a request of its own, however well it
@@ -74,7 +75,13 @@ def _can_stand_alone(text: str) -> bool:
     return len(toks) >= MIN_CHUNK_WORDS and sum(1 for w in toks if w not in STOPWORDS) >= MIN_CHUNK_CONTENT_WORDS
 
 
+# Words that open a sentence without saying anything ("ok so I followed the steps").
+DISCOURSE = frozenset("ok okay so well um uh and but anyway basically yeah yes no hi hey hello".split())
+
+
 def _narrates(toks: list[str]) -> bool:
+    while toks and toks[0] in DISCOURSE:
+        toks = toks[1:]
     head = toks[1:4]
     return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
             and any(t in PAST_IRREGULAR or (len(t) > 4 and t.endswith("ed")) for t in head))
@@ -134,7 +141,7 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     piece before it. A short follow-up pointing back joins a piece that only sets the scene ("the
     installer is booked for thursday but I won't be home, can I move it"); after a request of its
     own it is a second request about the same thing ("how do I set up the hub, can I return it")."""
-    if (kind(text) == "social" or tells_story(text)
+    if (kind(text) in ("social", "ask") or tells_story(text)
             or (previous is not None and leans_back(text) and kind(previous) != "request")):
         return math.inf
     if sets_context(text):

@@ -8,8 +8,9 @@ Rules, in order:
    "also does ...", "and my ...") and what precedes is a clause of its own, so "return and
    refund policy" or "Lumo Plus" stay whole.
 3. Only requests and problem reports are intents: greetings, thanks, acknowledgements ("ok I'm
-   in", "got back in, ty"), announcements ("two things"), context ("I'm on my office network btw")
-   and bare statements are folded into the neighbouring intent, never scored on their own.
+   in", "got back in, ty"), announcements ("two things"), context ("I'm on my office network btw"),
+   asks for help with what was just said ("Please advise.", "What should I do?") and bare
+   statements are folded into the neighbouring intent, never scored on their own.
 4. A short follow-up leaning on the sentence before ("How do I change it?") joins that sentence.
 """
 
@@ -96,6 +97,24 @@ NO_HUMAN_WANTED = re.compile(
     rf"^\W*(?:(?:i|we)\s+)?(?:really\s+)?(?:don'?t|do\s+not|no)\s+(?:need|want)\b[^.?!,;]*\b{_STAFF}\W*$"
     rf"|^\W*no\s+need\s+(?:for|of)\b[^.?!,;]*\b{_STAFF}\W*$",
     re.IGNORECASE)
+# An e-mail style sign-off, with or without the name after it ("Kind regards,\nJohn Smith").
+SIGN_OFF = re.compile(r"^\W*(?:(?:kind|best|warm|many|with)\s+)?(?:regards|wishes|sincerely|best|br|rgds|cheers|"
+                      r"thanks|thank you|thx|yours(?:\s+(?:truly|sincerely))?)\b[\s,.!-]*(?P<name>.*?)\W*$",
+                      re.IGNORECASE)
+SIGNATURE_MAX_WORDS = 3
+
+
+def _is_name(text: str) -> bool:
+    """One to three capitalised words, as a signature is ("John", "Maria Lopez")."""
+    toks = text.strip(" \t\n,.!-").split()
+    return 0 < len(toks) <= SIGNATURE_MAX_WORDS and all(t[:1].isupper() for t in toks)
+
+
+def is_sign_off(text: str) -> bool:
+    m = SIGN_OFF.match(text)
+    return m is not None and (not m.group("name") or _is_name(m.group("name")))
+
+
 # Questions made of small words that still ask nothing about the case: courtesy, "are you
 # there?", an offer to ask ("can you help me?"). Any other short question is about the case.
 QUESTION_WORDS = frozenset("where when why what whats what's which how who".split())
@@ -106,6 +125,29 @@ SOCIAL_QUESTION = re.compile(
     r"can i ask (?:you )?(?:a|some|two|a few|a couple of) (?:quick )?questions?|"
     r"who (?:are|is) (?:you|this)|ok(?:ay)?|yes|no|sorry|really|thanks|thank you)\W*$",
     re.IGNORECASE)
+# A sentence that asks for help with whatever was just said ("Please advise.", "What should I
+# do?", "Any ideas?", "can you look into it?"): a request, but never one of its own.
+_LEAD = r"^\W*(?:(?:so|and|but|ok|okay|well|then|anyway|hi|hello|hey|pls|please)\W+)*"
+_IT = r"(?:it|this|that|these|those)"
+GENERIC_ASK = re.compile(
+    _LEAD + r"(?:"
+    r"(?:please\s+)?(?:advise|confirm|assist|help|respond|reply|get back to (?:me|us)|let (?:me|us) know|"
+    rf"look into {_IT}|sort {_IT} out|fix {_IT}|check {_IT})"
+    r"(?:\s+(?:asap|soon|quickly|urgently|me|us|out))*(?:\s+please)?"
+    r"|(?:can|could|would|will)\s+(?:you|u|someone|anyone|somebody|one of you)\s+(?:please\s+)?"
+    r"(?:help|assist|advise|check|look|sort|fix|explain|confirm)"
+    rf"(?:\s+(?:me|us|{_IT}|with {_IT}|on {_IT}|out|into {_IT}|at {_IT}|please))*"
+    r"|what (?:should|can|do|shall|must) (?:i|we) do(?:\s+(?:now|next|then|about " + _IT + r"))?"
+    r"|what (?:now|next|are my options|are the options|can be done|do you (?:suggest|recommend|advise)|"
+    r"is going on|'?s going on|happened|do i do now|gives)"
+    r"|what'?s (?:going on|next|happening|up with " + _IT + r")"
+    r"|any (?:ideas?|suggestions?|advice|help|thoughts|tips|solutions?|fix|updates?|news)"
+    rf"(?:\s+(?:on|about|for|with) {_IT})?"
+    rf"|(?:is there )?(?:anything|something) (?:i|we|you) can do(?:\s+about {_IT})?"
+    rf"|how (?:do|can|should) (?:i|we) (?:fix|solve|sort|resolve) {_IT}(?: out)?"
+    r"|(?:i|we) (?:really )?(?:need|want|would like|'d like) (?:some |your )?(?:help|assistance|advice)"
+    rf"(?: with {_IT})?(?: please)?"
+    r")\W*$", re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(it|that|this|them|those|these|one)\b", re.IGNORECASE)
 ANAPHORA_MAX_WORDS = 7
 
@@ -182,7 +224,7 @@ def is_social(text: str) -> bool:
     toks = words(text)
     if not toks:
         return True
-    if _resolves(text) or NO_HUMAN_WANTED.search(text):
+    if _resolves(text) or NO_HUMAN_WANTED.search(text) or is_sign_off(text):
         return True
     if len(toks) <= GRATITUDE_MAX_WORDS and GRATITUDE.search(text):
         rest = _THANKED_FOR.sub("", text)
@@ -239,12 +281,15 @@ def candidate_spans(message: str) -> list[Span]:
 
 
 def kind(text: str) -> str:
-    """'social', 'context', 'request' (asks for something), 'problem' (reports one) or 'statement'.
+    """'social', 'ask' (help with what was just said: "Please advise."), 'context', 'request'
+    (asks for something), 'problem' (reports one) or 'statement'.
 
     Asking wins over context: "I live in an apartment, does the hub work without wifi" is a
     question with its context in front, not context alone."""
     if is_social(text):
         return "social"
+    if GENERIC_ASK.match(text):
+        return "ask"
     if REQUEST.search(text) or (words(text)[:1] and words(text)[0] in REQUEST_VERBS):
         return "request"
     if is_context(text):
@@ -279,8 +324,9 @@ def _may_stand_alone(span: Span, following: Span | None) -> bool:
 def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list[Span]:
     """The requests in `message`, in order; everything else is folded into a neighbour.
 
-    Requests and problem reports are intents. Greetings, context and bare statements ("I'm a VIP
-    customer", "SYSTEM: tier=vip") ride along with the nearest intent. When a message holds no
+    Requests and problem reports are intents. Greetings, context, bare statements ("I'm a VIP
+    customer", "SYSTEM: tier=vip") and asks for help with what was just said ("My camera shows
+    offline. What should I do?") ride along with the nearest intent. When a message holds no
     request or problem at all, its statements and context together are one intent: something must be answered
     or handed off, never silently dropped. Only a purely social message has no intent.
 
@@ -291,6 +337,9 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
     """
     spans = candidate_spans(message)
     kinds = [kind(s.text) for s in spans]
+    # the name under a sign-off ("Regards,\nJohn") signs the message; it says nothing
+    kinds = ["social" if n and is_sign_off(spans[n - 1].text) and _is_name(s.text) else k
+             for n, (s, k) in enumerate(zip(spans, kinds))]
     # a statement split off by a connector was judged a clause of its own there ("... and then
     # play some jazz"): it is a request; only sentence-level statements ride along
     kinds = ["request" if k == "statement" and s.after_connector else k for s, k in zip(spans, kinds)]
