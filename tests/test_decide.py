@@ -54,7 +54,7 @@ def test_non_closable_tag_goes_to_its_queue_even_when_confident():
 def test_a_guessed_tag_the_ai_may_not_close_is_low_confidence_not_skill():
     # the engine could not place the question; its best guess being a refund article says nothing
     drafts, d = decide_intents([{**draft(0, "refunds", 0.13), "tag_sure": False}], POLICY)
-    assert d == {**d, "outcome": "handoff", "reasons": ["low_confidence"], "queue": "billing"}
+    assert d == {**d, "outcome": "handoff", "reasons": ["low_confidence"], "queue": "general"}
     assert drafts[0]["reason"] == "low_confidence" and "topic unsure" in d["explanation"][0]
     # sure of the topic, however unsure of the answer: a skill handoff
     _, d = decide_intents([{**draft(0, "refunds", 0.13), "tag_sure": True}], POLICY)
@@ -139,3 +139,17 @@ def test_off_rails_signals():
     assert off_rails_signals("new question", [HumanMessage("new question")], 3, POLICY, never_similar)
     assert not off_rails_signals("thanks, that worked", [HumanMessage("thanks, that worked")], 3, POLICY, never_similar)
     assert not off_rails_signals("my camera doesn't work", [HumanMessage("my camera doesn't work")], 0, POLICY, never_similar)
+
+
+def test_a_question_the_engine_cannot_place_goes_with_the_placed_one_else_to_the_default_queue():
+    unplaced = {**draft(1, "technical", 0.11), "tag_sure": False}
+    # DESIGN.md's example: the orders question is answered, the Model A one goes to the orders team
+    drafts, d = decide_intents([draft(0, "orders", 0.93), unplaced], POLICY)
+    assert d == {**d, "outcome": "partial", "reasons": ["low_confidence"], "queue": "fulfilment"}
+    assert drafts[1]["queue"] == "fulfilment"
+    # alone (a pasted order number, "can I sue you"), the guess routes nowhere: the default queue
+    _, d = decide_intents([unplaced], POLICY)
+    assert d["queue"] == "general"
+    # a placed low-confidence question keeps its own team
+    _, d = decide_intents([{**unplaced, "tag_sure": True}], POLICY)
+    assert d["queue"] == "tech"

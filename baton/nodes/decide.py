@@ -3,8 +3,12 @@
 All rules are pure functions of the drafts, the conversation and the policy:
 - a tag the AI may not close hands off with reason `skill` to that tag's queue, when the engine
   is sure of the topic; when the tag is only its best guess (`tag_sure` false: a question it
-  cannot place) the reason is `low_confidence`, still to the guessed tag's queue;
+  cannot place) the reason is `low_confidence`;
 - a confidence under the threshold hands off with reason `low_confidence` to its tag's queue;
+- a question the engine cannot place has no queue of its own: it goes with the surest placed
+  question of the same message ("my order hasn't shipped also does this work with a Model A?"
+  goes to the orders team), else to the policy's `default_queue` (a guess at 0.1 is not a
+  reason to wake the refunds team);
 - off the rails (the customer says the answer is wrong, repeats themselves, or the AI has
   answered `max_ai_turns_without_resolution` turns without a resolution) hands the whole turn
   off with reason `off_rails`, to the queue of what the customer is asking now if the engine
@@ -84,8 +88,10 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
     anything") goes to that answer's queue."""
     decided: list[Draft] = []
     explanation: list[str] = []
+    placed = [d for d in drafts if d.get("tag_sure", True)]
+    fallback = policy.queue_for(max(placed, key=_confidence)["tag"]) if placed else policy.default_queue
     for d in drafts:
-        queue = policy.queue_for(d["tag"])
+        queue = policy.queue_for(d["tag"]) if d.get("tag_sure", True) else fallback
         conf = d["confidence"] if d["confidence"] is not None else 0.0
         if off_rails:
             reason, why = "off_rails", "conversation off the rails"
@@ -112,6 +118,10 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
     return decided, Decision(outcome=outcome, reasons=reasons, queue=_queue(handed, policy), explanation=explanation)
 
 
+def _confidence(d: Draft) -> float:
+    return d["confidence"] if d["confidence"] is not None else 0.0
+
+
 def _queue(handed: Sequence[Draft], policy: Policy) -> str:
     """The queue of the turn: a skill handoff's queue first, else any handed-off intent's; among
     several, the one whose topic the engine is surest of (an aside it could barely place, such as
@@ -120,7 +130,7 @@ def _queue(handed: Sequence[Draft], policy: Policy) -> str:
     candidates = skill or list(handed)
     if not candidates:
         return policy.default_queue
-    surest = max(candidates, key=lambda d: d["confidence"] if d["confidence"] is not None else 0.0)
+    surest = max(candidates, key=_confidence)
     return surest["queue"] or policy.default_queue
 
 
