@@ -107,6 +107,8 @@ def test_the_engine_says_when_a_tag_is_only_a_guess(embedded_engine):
     # what carries meaning stays: short numbers, times, amounts, models
     ("my speed is 40mbps at 1030am on the RT-AX58U, paid $25000 for an f-150", None),
     ("#12345", None),  # nothing but an identifier: read as is
+    ("WHERE IS MY ORDER??? I ORDERED 2 WEEKS AGO", "where is my order??? i ordered 2 weeks ago"),  # shouted
+    ("my SSO login fails, my order is LATE", None),  # an acronym or one loud word is not shouting
 ])
 def test_retrieval_reads_messages_without_pasted_identifiers(text, read):
     assert for_matching(text) == (read if read is not None else text)
@@ -115,6 +117,12 @@ def test_retrieval_reads_messages_without_pasted_identifiers(text, read):
 def test_an_order_number_does_not_change_the_answer_or_its_confidence(embedded_engine):
     plain, pasted = (conf(embedded_engine, t) for t in ("my order hasn't arrived", "my order #A-12345 hasn't arrived 😡"))
     assert pasted[0] == plain[0] and abs(pasted[1] - plain[1]) < 0.02, (plain, pasted)
+
+
+def test_a_shouted_message_is_read_like_the_same_words_in_lower_case(embedded_engine):
+    quiet, shouted = (conf(embedded_engine, t) for t in ("where is my order? i ordered 2 weeks ago",
+                                                         "WHERE IS MY ORDER? I ORDERED 2 WEEKS AGO"))
+    assert shouted == quiet
 
 
 def test_route_and_similarity(embedded_engine):

@@ -100,7 +100,7 @@ def _recipe() -> str:
     """Everything that changes the fitted model besides the KB and the embedder."""
     constants = (FEATURES, PRIOR_IN_SCOPE, SHARE_SEEN, MAX_FIT_QUESTIONS, WRAPPERS,
                  index_module.W_LEX, index_module.W_BODY, index_module.W_MAX, index_module.W_CLS,
-                 classifier_module.RECIPE, FOLDS, 6)  # 6: questions read by for_matching
+                 classifier_module.RECIPE, FOLDS, 6)  # RECIPE carries text.MATCHING_VERSION
     return hashlib.sha256(repr(constants).encode()).hexdigest()[:12]
 
 

@@ -18,9 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from baton.engine.cache import DAMAGED, write_atomically
+from baton.engine.text import MATCHING_VERSION
 
 C = 10.0
-RECIPE = hashlib.sha256(repr(("multinomial-lr", C, 2)).encode()).hexdigest()[:12]  # 2: questions read by for_matching
+RECIPE = hashlib.sha256(repr(("multinomial-lr", C, MATCHING_VERSION)).encode()).hexdigest()[:12]
 
 
 class ArticleClassifier:
