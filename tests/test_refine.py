@@ -91,6 +91,9 @@ def test_needed_confidence_follows_what_the_piece_says(text, needed):
     ("where do I send them?", "the cables arrived damaged", math.inf),
     ("can I return it", "how do I set up the hub", SPLIT_MIN_CONFIDENCE),  # a second request
     ("can I move it", None, SPLIT_MIN_CONFIDENCE),
+    # a follow-up that asks nothing is the request's context, after a request too
+    ("I didn't use it", "I'd like a refund for my subscription last month", math.inf),
+    ("I restarted it", "how do I set up the hub", math.inf),
 ])
 def test_a_follow_up_pointing_back_joins_a_piece_that_does_not_ask(text, previous, needed):
     assert needed_confidence(text, previous) == needed
@@ -210,6 +213,7 @@ def test_engine_scores_the_wrapped_request_only_when_it_agrees_with_the_whole(em
     ("I opened the box but never used it", True),   # problem words, but it asks nothing
     ("I've tried restarting it", True),
     ("I never received my refund", True),           # recounts too: only folded when the KB is unsure of it
+    ("I didn't use it", True),                      # past tense in the negative
     ("did you ship it yet", False),
     ("I bought a hub, how do I set it up", False),   # asks
     ("the hub keeps going offline", False),          # not the customer's past

@@ -31,7 +31,7 @@ from baton.engine.index import Index, Scores
 PRIOR_IN_SCOPE = 0.7
 SHARE_SEEN = 0.3  # of the in-scope weight: messages that reuse a KB phrasing inside other words
 MAX_FIT_QUESTIONS = 3000
-FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "lex", "body", "cls", "cls_logit")
+FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "lex", "body", "cls", "cls_logit", "unmet")
 FOLDS = 5
 
 # Neutral wrappers that make a 4-word example question look like a customer message.
@@ -66,7 +66,8 @@ def rank(scores: Scores) -> Ranked:
     emb2 = others.max(axis=1) if fused.shape[1] > 1 else emb1 - 1.0
     cand = {"fused": s1, "fused_margin": s1 - s2, "emb": emb1, "emb_margin": emb1 - emb2,
             "lex": scores.lex[rows, top1], "body": scores.body[rows, top1], "best": scores.best[rows, top1],
-            "cls": scores.cls[rows, top1], "cls_logit": _logit(scores.cls[rows, top1])}
+            "cls": scores.cls[rows, top1], "cls_logit": _logit(scores.cls[rows, top1]),
+            "unmet": scores.unmet[rows, top1]}
     x = np.column_stack([cand[f] for f in FEATURES])
     return Ranked(order=order, fused=fused, features=x)
 
@@ -87,7 +88,8 @@ def topic_features(scores: Scores, ranked: Ranked, groups: np.ndarray) -> np.nda
     cls = np.where(same, scores.cls, 0.0).sum(axis=1)
     cand = {"fused": s1, "fused_margin": np.where(np.isfinite(other_fused), s1 - other_fused, 1.0),
             "emb": emb1, "emb_margin": np.where(np.isfinite(other_emb), emb1 - other_emb, 1.0),
-            "lex": scores.lex[rows, top1], "body": scores.body[rows, top1], "cls": cls, "cls_logit": _logit(cls)}
+            "lex": scores.lex[rows, top1], "body": scores.body[rows, top1], "cls": cls, "cls_logit": _logit(cls),
+            "unmet": scores.unmet[rows, top1]}
     return np.column_stack([cand[f] for f in FEATURES])
 
 

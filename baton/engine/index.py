@@ -9,6 +9,10 @@ Scores are per article:
   a coverage of the *question* by the message, so a long message is not penalised for its length.
 - `cls`: P(article | message) from a classifier trained on the example questions (see
   `classifier`); it sharpens the ranking when articles have many questions.
+- `unmet`: 1 where the message asks for an action on the customer's order or account (cancel,
+  change, delete, upgrade, ...: `ACTIONS`) that the article never mentions. "can I cancel my
+  order before it ships" shares "order" and "ship" with a shipping article, which says nothing
+  about cancelling: similar words, another request.
 """
 
 from __future__ import annotations
@@ -21,13 +25,33 @@ import numpy as np
 from baton.engine import classifier as classifier_module
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
-from baton.engine.text import content_terms, for_matching
+from baton.engine.text import content_terms, for_matching, words
 from baton.kb import KnowledgeBase
 
 W_LEX = 0.35
 W_BODY = 0.25
 W_MAX = 0.3  # article embedding score = W_MAX * best single question + (1 - W_MAX) * centroid
 W_CLS = 0.5
+
+
+# What a customer asks to have done, as word roots ("cancel" covers cancelled, cancellation).
+ACTIONS = tuple("""
+cancel chang updat edit modif return refund exchang replac delet remov clos deactiv upgrad downgrad
+switch paus resum suspend transfer merg split combin invit reset unsubscrib reopen extend renew
+install export download recover
+""".split())
+
+
+# "an IP that doesn't change" describes; it does not ask for a change ("can't cancel" still asks).
+_DESCRIBED = frozenset("doesn't doesnt does not won't wont never didn't didnt don't dont".split())
+
+
+def action_roots(text: str) -> np.ndarray:
+    """(len(ACTIONS),) bool: which action roots a word of `text` starts with, unless a negation
+    right before it makes it a description."""
+    toks = words(text)
+    asked = [t for n, t in enumerate(toks) if not (n and toks[n - 1] in _DESCRIBED)]
+    return np.array([any(t.startswith(root) for t in asked) for root in ACTIONS])
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
@@ -44,6 +68,7 @@ class Scores:
     body: np.ndarray
     best: np.ndarray  # the best single example question's centred cosine
     cls: np.ndarray   # the classifier's probability of each article
+    unmet: np.ndarray  # 1.0 where the message asks for an action the article never mentions
 
     @property
     def fused(self) -> np.ndarray:
@@ -113,6 +138,23 @@ class Index:
                 units.append(r)
                 shares.append(w * w / mass)
         self.postings = {t: (np.asarray(u), np.asarray(w)) for t, (u, w) in postings.items()}
+        # how many of each article's texts (title, questions, body) mention each action
+        self.unit_actions = np.array([action_roots(t) for t in self.unit_texts], dtype=np.int32).reshape(-1, len(ACTIONS))
+        body_actions = np.array([action_roots(f"{a.title} {a.body}") for a in kb.articles], dtype=np.int32)
+        self.article_actions = np.add.reduceat(self.unit_actions, self._starts, axis=0) + body_actions.reshape(-1, len(ACTIONS))
+
+    def _unmet(self, texts: Sequence[str], unit_mask: np.ndarray | None) -> np.ndarray:
+        """(n, articles): 1.0 where the text asks for an action no visible text of the article
+        mentions (hidden units take their mentions with them)."""
+        asked = np.array([action_roots(t) for t in texts]).reshape(len(texts), len(ACTIONS))
+        out = np.zeros((len(texts), self.n_articles))
+        for r in np.flatnonzero(asked.any(axis=1)):
+            counts = self.article_actions[:, asked[r]].copy()
+            if unit_mask is not None:
+                for u in np.flatnonzero(unit_mask[r]):
+                    counts[self.unit_article[u]] -= self.unit_actions[u, asked[r]]
+            out[r] = (counts <= 0).any(axis=1)
+        return out
 
     def _coverage(self, texts: Sequence[str]) -> np.ndarray:
         """(n, units): the share of each example question's terms that each text contains."""
@@ -170,7 +212,7 @@ class Index:
             body = np.where(article_mask, -1.0, body)
             best = np.where(article_mask, -1.0, best)
             cls = without(cls, article_mask)
-        return Scores(emb=emb, lex=lex, body=body, best=best, cls=cls)
+        return Scores(emb=emb, lex=lex, body=body, best=best, cls=cls, unmet=self._unmet(texts, unit_mask))
 
     def _per_article_max(self, unit_scores: np.ndarray) -> np.ndarray:
         # units are stored grouped by article (every article has at least its title)

@@ -54,6 +54,7 @@ trying hoping planning wondering
 PAST_IRREGULAR = frozenset("""
 bought got had was were made paid sent went took gave came saw did left lost found told said spent
 brought set put ran broke began wrote kept heard felt sold built chose drove fell forgot used
+didn't didnt wasn't wasnt weren't werent hadn't hadnt
 """.split())
 
 # A short follow-up whose last word points back ("can I move it", "where do I send them"); a
@@ -139,10 +140,12 @@ def sets_context(text: str) -> bool:
 def needed_confidence(text: str, previous: str | None = None) -> float:
     """How sure of its article a piece must be to start a request of its own; `previous` is the
     piece before it. A short follow-up pointing back joins a piece that only sets the scene ("the
-    installer is booked for thursday but I won't be home, can I move it"); after a request of its
-    own it is a second request about the same thing ("how do I set up the hub, can I return it")."""
+    installer is booked for thursday but I won't be home, can I move it"), and one that asks
+    nothing joins a request too ("I'd like a refund for my subscription, I didn't use it"); one
+    that asks after a request of its own is a second request about the same thing ("how do I set
+    up the hub, can I return it")."""
     if (kind(text) in ("social", "ask") or tells_story(text)
-            or (previous is not None and leans_back(text) and kind(previous) != "request")):
+            or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
     if sets_context(text):
         return CONTEXT_MIN_CONFIDENCE
