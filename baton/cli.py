@@ -59,7 +59,8 @@ def _print_turn(result: dict[str, Any], threshold: float) -> None:
     for i in result.get("intents", []):
         art = i.get("candidate_article") or "-"
         c = i["confidence"]
-        typer.secho(f"  intent {i['text']!r}: tag {i['tag']}, article {art}, "
+        tag = i["tag"] or f"- (best guess {i.get('candidate_tag')})"
+        typer.secho(f"  intent {i['text']!r}: tag {tag}, article {art}, "
                     f"confidence {c if c is None else against(c, threshold)}, {i['status']}", dim=True)
     if result.get("brief"):
         typer.secho("  brief for the agent:\n    " + result["brief"]["text"].replace("\n", "\n    "), dim=True)

@@ -29,6 +29,22 @@ def test_harmful_answers():
                       result("partial", intents=[("orders", "answered")]))
 
 
+def test_a_question_handed_off_unplaced_names_no_tag_but_is_not_dropped():
+    from baton.graph.result import intent_view
+
+    drafts = [{"text": "how do I reset my password", "tag": "account", "article": "reset-password", "confidence": 0.96,
+               "status": "answered", "reason": None, "queue": None, "tag_sure": True},
+              {"text": "do you have a store in berlin?", "tag": "technical", "article": "pairing", "confidence": 0.29,
+               "status": "handed_off", "reason": "low_confidence", "queue": "general", "tag_sure": False}]
+    views = [intent_view(d) for d in drafts]
+    assert [(v["tag"], v["candidate_tag"]) for v in views] == [("account", "account"), (None, "technical")]
+    turn = {"outcome": "partial", "reasons": ["low_confidence"], "queue": "general", "reply": "", "brief": None,
+            "intents": views}
+    assert check(Expect(intents=["account"]), turn) == []  # the guess is not a tag the engine found
+    # were "technical" expected, the unplaced question still stands for it: handed off, not dropped
+    assert not is_harmful(Expect(outcome="partial", intents=["account", "technical"]), turn)
+
+
 def test_summary_metrics():
     recs = [
         TurnRecord("a", 1, "x", Expect(outcome="answer"), result("answer")),

@@ -111,6 +111,10 @@ def test_summarize_builds_the_brief(policy):
     assert "do you sell bulbs" in brief["stuck_on"] and "0.20 < 0.70" in brief["stuck_on"]
     assert brief["queue"] == "sales" and brief["transcript_ref"].endswith("c-9")
     assert "Stuck on:" in brief["text"]
+    # a question the engine could not place is shown as such, its guessed tag only as a guess
+    state["drafts"][1]["tag_sure"] = False
+    brief = summarize(state, rt(policy))["brief"]
+    assert "could not place the question (best guess 'sales')" in brief["stuck_on"]
 
 
 def test_summarize_decides_for_direct_handoffs(policy):

@@ -48,7 +48,7 @@ def check(expect: Expect, result: dict[str, Any]) -> list[str]:
     if expect.queue is not None and result.get("queue") != expect.queue:
         failed.append(f"queue: expected {expect.queue}, got {result.get('queue')}")
     if expect.intents is not None:
-        got = {i["tag"] for i in result.get("intents", [])}
+        got = {i["tag"] for i in result.get("intents", []) if i["tag"] is not None}  # None: not placed
         if got != set(expect.intents):
             failed.append(f"intents: expected {sorted(expect.intents)}, got {sorted(t or '-' for t in got)}")
     reply = _norm(result.get("reply") or "")
@@ -75,7 +75,8 @@ def is_harmful(expect: Expect, result: dict[str, Any]) -> bool:
         if answered - expected:
             return True
         if got in ("answer", "partial"):
-            covered = {i["tag"] for i in result.get("intents", [])}
+            # a question handed off unplaced was not dropped: its guessed tag stands for it here
+            covered = {i.get("candidate_tag") or i["tag"] for i in result.get("intents", [])}
             if expected - covered:
                 return True  # an expected intent silently dropped: neither answered nor handed off
     return False

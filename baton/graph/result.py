@@ -7,8 +7,14 @@ from typing import Any
 from baton.graph.state import first_failure, BatonState, Decision, Draft
 
 
+def placed_tag(d: Draft) -> str | None:
+    """The intent's skill tag, or None when it is only the engine's guess for a question it
+    could not place (`tag_sure` false) and was handed off; the guess stays in `candidate_tag`."""
+    return d["tag"] if d.get("tag_sure", True) or d["status"] == "answered" else None
+
+
 def intent_view(d: Draft) -> dict[str, Any]:
-    return {"text": d["text"], "tag": d["tag"],
+    return {"text": d["text"], "tag": placed_tag(d), "candidate_tag": d["tag"],
             "article": d["article"] if d["status"] == "answered" or d.get("reason") == "skill" else None,
             "candidate_article": d["article"], "confidence": d["confidence"], "status": d["status"],
             "reason": d.get("reason"), "queue": d.get("queue")}

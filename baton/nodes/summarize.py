@@ -15,6 +15,7 @@ from langgraph.runtime import Runtime
 
 from baton.graph.context import Deps
 from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines, with_answered
+from baton.graph.result import placed_tag
 from baton.nodes.decide import failure_decision
 from baton.nodes.reply import PLEASANTRIES
 from baton.policy import Policy
@@ -43,11 +44,14 @@ def _stuck(drafts: list[Draft], decision: Decision, message: str, policy: Policy
     for d in handed:
         if d["reason"] == "skill":
             why = f"topic '{d['tag']}' is for the {d['queue']} team (not closable by the AI)"
+        elif d["reason"] == "low_confidence" and placed_tag(d) is None:
+            why = (f"could not place the question (best guess '{d['tag']}'), "
+                   f"confidence {policy.against_threshold(d['confidence'])}")
         elif d["reason"] == "low_confidence":
             why = f"no confident answer (confidence {policy.against_threshold(d['confidence'])})"
         else:
             why = "; ".join(decision["explanation"][-1:]) or str(d["reason"])
-        items.append({"text": d["text"], "tag": d["tag"], "reason": d["reason"], "why": why,
+        items.append({"text": d["text"], "tag": placed_tag(d), "reason": d["reason"], "why": why,
                       "best_article": d["article"], "confidence": d["confidence"]})
     if items:
         return "; ".join(f"\"{i['text']}\" - {i['why']}" for i in items), items

@@ -118,7 +118,7 @@ function renderBrief(h) {
 
 function renderTranscript(messages) {
   $("transcript").replaceChildren(...messages.map((m) => {
-    const conf = (m.intents || []).map((i) => `${i.tag} ${i.confidence === null ? "-" : Number(i.confidence).toFixed(2)} ${i.status}`);
+    const conf = (m.intents || []).map((i) => `${i.tag ?? "?"} ${i.confidence === null ? "-" : Number(i.confidence).toFixed(2)} ${i.status}`);
     return el("li", { class: m.role, dataset: { id: m.id } },
       el("span", { class: "who" }, `${m.role} · ${new Date(m.created_at).toLocaleTimeString()}`),
       m.text,
