@@ -141,7 +141,7 @@ def eval_(conversations: Optional[list[Path]] = typer.Argument(None, help="Conve
     """Run recorded conversations and report per-expectation failures and the metrics."""
     from tqdm import tqdm
 
-    from baton.evals.conversations import load_conversations
+    from baton.evals.conversations import check_customers, load_conversations
     from baton.evals.metrics import summarize
     from baton.evals.runner import run_all
     from baton.evals.sweep import parse_range
@@ -154,6 +154,7 @@ def eval_(conversations: Optional[list[Path]] = typer.Argument(None, help="Conve
     baton = _load(kb, customers, policy, today=_date(today))
     try:
         convs = load_conversations(list(conversations or [CONVERSATIONS_DIR]))
+        check_customers(convs, baton.customers, str(customers))
     except BatonError as exc:
         _fail(str(exc))
     with tqdm(total=len(convs), desc="conversations", unit="conv", disable=None, leave=False) as bar:

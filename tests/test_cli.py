@@ -80,6 +80,15 @@ def test_bad_conversation_file_is_named(tmp_path: Path):
     assert proc.returncode == 2 and "bad.yaml: conversation t1, turn 1, key 'expect.outcome'" in proc.stderr
 
 
+def test_an_unknown_customer_in_a_conversation_is_named_before_anything_runs(tmp_path: Path):
+    conv = tmp_path / "convs.yaml"
+    conv.write_text("- id: ok\n  customer: c-1001\n  turns:\n    - user: hi\n"
+                    "- id: t2\n  customer: c-9999\n  turns:\n    - user: hi\n")
+    proc = baton("eval", str(conv), check=False)
+    assert proc.returncode == 2 and "convs.yaml: conversation t2: unknown customer id 'c-9999'" in proc.stderr
+    assert "Traceback" not in proc.stderr and "conversations" not in proc.stdout
+
+
 def test_unknown_kb_tag_is_named(tmp_path: Path):
     kb = tmp_path / "kb"
     kb.mkdir()

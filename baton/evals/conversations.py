@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Container, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -78,6 +78,15 @@ def parse_conversations(data: Any, path: str | Path) -> list[Conversation]:
             raise ConversationsError(path, f"{label}{', ' + where if where else ''}", problem) from None
         out.append(conv)
     return out
+
+
+def check_customers(conversations: list[Conversation], known: Container[str], source: str) -> None:
+    """Every conversation names a customer the customers file holds (or brings its own record):
+    found before anything runs, so a bad id does not stop an eval half way."""
+    for conv in conversations:
+        if isinstance(conv.customer, str) and conv.customer not in known:
+            raise ConversationsError(conv.source or "(conversations)", f"conversation {conv.id}",
+                                     f"unknown customer id {conv.customer!r} (not in {source})")
 
 
 def load_conversations(paths: list[str | Path]) -> list[Conversation]:
