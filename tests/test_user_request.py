@@ -10,6 +10,7 @@ PHRASES = ("human", "real person", "agent", "talk to someone")
     "agent!", "is there an agent available", "my thermostat is blinking, just get me a human",
     "I need to talk to someone", "humans only", "let me talk to a human agent",
     "I'm not happy with this bot, I want a human",
+    "can a human check my refund", "could an agent look at my order", "I want someone real, can an agent call me",
 ])
 def test_requests(text):
     assert asks_for_human(text, PHRASES)

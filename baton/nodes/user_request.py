@@ -5,7 +5,7 @@ Phrases (from the policy) match on word boundaries, case-insensitively, and only
 - negated in the same clause, they are not a request ("I don't need a human", "no agent please");
 - used as a modifier or in a compound they are not a request ("human resources", "agent plugin",
   "user agent", "travel agent"): the word before must be a function word or a verb of asking,
-  and the word after must end the phrase;
+  and the word after must end the phrase or be a verb it does ("can a human check my refund");
 - asking what the assistant is ("are you a human?") is not a request.
 The button before the customer's first question is refused: nothing changes. A greeting or a
 thank-you alone ("hi") is not a question.
@@ -33,6 +33,12 @@ contact call give find escalate send pass human person someone somebody please j
 _ENDERS = frozenset("""
 please now asap already being person rep representative available immediately instead agent
 right away help here today only
+""".split())
+# A verb right after the phrase makes it the subject ("can a human check my refund"), not the
+# first half of a compound ("human resources", "agent plugin").
+_ACTS = frozenset("""
+check look help review call contact handle take fix answer reply respond sort explain assist see
+deal process approve talk speak get give email text ring phone confirm tell
 """.split())
 _NEGATIONS = re.compile(
     r"\b(no|not|never|without|don'?t|do not|doesn'?t|didn'?t|won'?t|wouldn'?t|no need|isn'?t|"
@@ -72,7 +78,7 @@ def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
             nxt = _next_word(lowered, m.end())
             if prev is not None and prev not in STOPWORDS and prev not in _ASK_VERBS:
                 continue  # "user agent", "travel agent"
-            if nxt is not None and nxt not in STOPWORDS and nxt not in _ENDERS:
+            if nxt is not None and nxt not in STOPWORDS and nxt not in _ENDERS and nxt not in _ACTS:
                 continue  # "human resources", "agent plugin"
             if _negated(lowered, m.start()):
                 continue  # "I don't need a human"
