@@ -233,3 +233,20 @@ def test_not_wanting_a_human_rides_along_with_the_question():
 
 def test_a_bare_call_for_help_rides_along_with_the_problem():
     assert texts("The hub keeps going offline every night. Help?") == ["The hub keeps going offline every night. Help?"]
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("1) how do I reset my password 2) can I pay with paypal", ["how do I reset my password", "can I pay with paypal"]),
+    ("a) where is my order b) how do I return it", ["where is my order", "how do I return it"]),
+    ("Q1: how do I reset my password Q2: can I pay with paypal", ["how do I reset my password", "can I pay with paypal"]),
+    ("(1) where is my order (2) can I return it (3) do you sell gift cards",
+     ["where is my order", "can I return it", "do you sell gift cards"]),
+])
+def test_an_inline_enumeration_is_one_request_an_item(message, expected):
+    assert [s.text for s in split_intents(message)] == expected
+
+
+@pytest.mark.parametrize("message", ["I have version 2. how do I update", "I bought 2) cameras and 3) sensors, where are they",
+                                     "option a) is fine but how do I pay"])
+def test_numbers_that_do_not_count_up_from_one_cut_nothing(message):
+    assert len(split_intents(message)) == 1

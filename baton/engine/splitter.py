@@ -42,7 +42,10 @@ _SOFT = r"and also|and|also|plus|but also"
 _CONNECTOR = re.compile(rf"(?:,\s*)?(?:\b(?P<conn>{_ALWAYS}|{_SEQUENCE}|{_SOFT})\b|(?<=\s)&(?=\s))[,:]?\s*",
                         re.IGNORECASE)
 # A list item's marker ("1.", "2)", "a)", "-", "*") belongs to the item after it, not the text before.
-_LIST_MARKER = re.compile(r"\s*(?:[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-hA-H]\))(?:\s+|$)")
+_LIST_MARKER = re.compile(r"\s*(?:[-*\u2022]|\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[Qq]\d{1,2}[:.)])(?:\s+|$)")
+# The same markers inside a line ("1) where is my order 2) can I return it"): a cut only when they
+# count up from the first ("1", "a", "Q1") one by one, so "version 2." or "a) alone" cut nothing.
+_INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)(?:\(?(?P<label>\d{1,2}|[a-hA-H])[.)]|[Qq](?P<q>\d{1,2})[:.)]?)(?=\s)")
 _SENTENCE = re.compile(r"(?:[^.?!\n;]|[.?!;](?=\S))+[.?!;]*", re.MULTILINE)
 # Titles and street words whose period is not a full stop ("St. Louis", "Dr. Lee", "e.g. this").
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:st|mr|mrs|ms|dr|jr|sr|vs|mt|ft|ave|apt|approx|e\.g|i\.e)\.\s*$",
@@ -272,11 +275,41 @@ def _sentences(message: str) -> list[tuple[int, int]]:
     return out
 
 
+def _ordinal(label: str) -> int:
+    return int(label) if label.isdigit() else ord(label.lower()) - ord("a") + 1
+
+
+def _enumeration_cuts(message: str) -> list[int]:
+    """Where the items of an inline enumeration start (empty: there is none)."""
+    run: list[tuple[int, str, int]] = []  # (position, kind, ordinal)
+    best: list[int] = []
+    for m in _INLINE_MARKER.finditer(message):
+        label = m.group("label") or m.group("q")
+        kind_ = "q" if m.group("q") else ("digit" if label.isdigit() else "letter")
+        n = _ordinal(label)
+        if run and run[-1][1] == kind_ and n == run[-1][2] + 1:
+            run.append((m.start(), kind_, n))
+        elif n == 1:
+            run = [(m.start(), kind_, n)]
+        else:
+            continue
+        if len(run) >= 2 and len(run) > len(best):
+            best = [p for p, _, _ in run]
+    return best
+
+
 def candidate_spans(message: str) -> list[Span]:
     spans: list[Span] = []
-    for start, end in _sentences(message):
-        if message[start:end].strip():
-            spans.extend(_split_connectors(message[start:end], start))
+    cuts = [c for c in _enumeration_cuts(message) if c > 0]
+    bounds = [0, *cuts, len(message)]
+    for seg_start, seg_end in zip(bounds, bounds[1:]):
+        segment = message[seg_start:seg_end]
+        first = len(spans)
+        for start, end in _sentences(segment):
+            if segment[start:end].strip():
+                spans.extend(_split_connectors(message[seg_start + start:seg_start + end], seg_start + start))
+        if seg_start in cuts and len(spans) > first:
+            spans[first] = replace(spans[first], after_connector=True)  # an item: a request of its own
     return spans
 
 
