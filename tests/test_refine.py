@@ -7,7 +7,8 @@ import pytest
 import math
 
 from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, asking_part, chunks, fold_recounts,
-                                 group, leans_back, needed_confidence, recounts, sets_context, tells_story)
+                                 group, leans_back, needed_confidence, recounts, same_article_runs, sets_context,
+                                 tells_story)
 from baton.engine.splitter import Span
 
 
@@ -255,3 +256,30 @@ def test_engine_keeps_a_recount_after_a_question_with_it(embedded_engine):
     # a recount the KB recognises is a request of its own
     two = embedded_engine.split("how do I update my card? I never received my refund")
     assert [i["hits"][0]["article"] for i in two] == ["update-card", "refund-status"]
+
+
+def test_same_article_runs_join_neighbours_on_one_article():
+    # a problem report and the question after it, both on track-order: one request
+    assert same_article_runs(["track", "track"], [0.18, 0.89], [False, True]) == [[0, 1]]
+    assert same_article_runs(["track", "track", "refund"], [0.9, 0.8, 0.9], [True, True, True]) == [[0, 1], [2]]
+    # a question the KB is unsure of keeps its place: it may only land there for want of better
+    assert same_article_runs(["track", "track"], [0.9, 0.2], [True, True]) == [[0], [1]]
+    # only neighbours join
+    assert same_article_runs(["track", "refund", "track"], [0.9, 0.9, 0.9], [True, True, True]) == [[0], [1], [2]]
+
+
+def test_engine_reads_a_long_story_and_its_question_as_one_request(embedded_engine):
+    message = ("Hi, so last week I ordered the starter kit with two cameras and a hub, and it was supposed to "
+               "arrive on Friday. Friday came and went and nothing showed up, and the tracking hasn't updated "
+               "since Tuesday. I've been waiting all weekend. Where is my package?")
+    [intent] = embedded_engine.split(message)
+    assert intent["text"] == message and intent["hits"][0]["article"] == "track-order"
+    assert embedded_engine.grade(intent, embedded_engine.answer(intent)) >= 0.7
+
+
+def test_engine_takes_the_request_alone_when_the_context_pulls_the_whole_off_topic(embedded_engine):
+    # "the thermostat" drags the whole towards thermostat wiring (unsure); the request alone is sure
+    intents = embedded_engine.split("I changed my mind about the thermostat, it's still in the box. "
+                                    "how do I send it back and when do I get my money?")
+    assert [(i["hits"][0]["article"], i["tag"]) for i in intents][0] == ("start-return", "returns")
+    assert len(intents) == 2 and intents[1]["tag"] == "refunds"

@@ -250,3 +250,14 @@ def test_an_inline_enumeration_is_one_request_an_item(message, expected):
                                      "option a) is fine but how do I pay"])
 def test_numbers_that_do_not_count_up_from_one_cut_nothing(message):
     assert len(split_intents(message)) == 1
+
+
+def test_a_sentence_opening_with_also_is_another_request():
+    assert texts("is the hub compatible with google home and alexa? also does it need a subscription?") == [
+        "is the hub compatible with google home and alexa?", "does it need a subscription?"]
+    # a leading "and" goes on with the story
+    assert len(split_intents("where is my order? And it still says processing.")) == 1
+
+
+def test_a_question_after_a_full_stop_makes_the_span_a_request():
+    assert kind("I changed my mind, it's still in the box. how do I send it back") == "request"

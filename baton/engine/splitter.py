@@ -91,7 +91,7 @@ REQUEST = re.compile(
     r"has|have|any|please)\b|\b(i|we)\s*(just |really |only |still )?(want|need|'d like|would like|wanna|have to)\b|"
     r"\b(i'?m|i m|i am|we'?re|we are)\s+(looking for|trying to|hoping to|wondering)\b|"
     r"\b(help|tell me|let me know|show me)\b|"
-    r"[,;:]\s*(how|what|what's|whats|when|where|why|which|can|could|would|will|should|do|does|is|are)\s+\w+",
+    r"[,;:.!]\s*(how|what|what's|whats|when|where|why|which|can|could|would|will|should|do|does|is|are)\s+\w+",
     re.IGNORECASE)
 # "I don't need a human." / "no need for an agent": about the handoff, not a request or a problem
 # ("n't" would otherwise make it a problem report of its own).
@@ -188,12 +188,20 @@ def _content_words(text: str) -> int:
     return len([w for w in words(text) if w not in STOPWORDS])
 
 
+# Opening a sentence, these announce another request ("Also, does it need a subscription?");
+# a leading "and" usually goes on with the story ("And it still drops.").
+_ANNOUNCES = re.compile(rf"{_ALWAYS}|also|and also|plus|but also", re.IGNORECASE)
+
+
 def _split_connectors(sentence: str, offset: int) -> list[Span]:
     pieces: list[Span] = []
     cursor = 0
+    announced = False
     for m in _CONNECTOR.finditer(sentence):
         conn = (m.group("conn") or "and").lower()  # "&" is "and"
         left = sentence[cursor:m.start()]
+        if not pieces and not left.strip() and _ANNOUNCES.fullmatch(conn):
+            announced = True
         right = sentence[m.end():]
         always = re.fullmatch(_ALWAYS, conn) is not None
         if re.fullmatch(_SEQUENCE, conn):
@@ -208,6 +216,8 @@ def _split_connectors(sentence: str, offset: int) -> list[Span]:
         cursor = m.end()
     if sentence[cursor:].strip():
         pieces.append(_span(sentence, cursor, len(sentence), offset, after_connector=bool(pieces)))
+    if announced and pieces:
+        pieces[0] = replace(pieces[0], after_connector=True)
     return [replace(p, before_connector=True) for p in pieces[:-1]] + pieces[-1:]
 
 
