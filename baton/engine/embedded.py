@@ -72,7 +72,7 @@ class EmbeddedEngine:
             return conf >= refine.SPLIT_MIN_CONFIDENCE and top != next_top
 
         spans = refine.fold_recounts(message, split_intents(message, stands_alone), lambda found: [
-            conf < refine.SPLIT_MIN_CONFIDENCE for _, conf in tops([f.text for f in found])])
+            conf < refine.recount_needs(f.text) for f, (_, conf) in zip(found, tops([f.text for f in found]))])
         plans = [refine.chunks(message, s) for s in spans]
         chunk_texts = list(dict.fromkeys(c.text for p in plans if len(p) > 1 for c in p))
         if spans or chunk_texts:

@@ -101,6 +101,19 @@ def recounts(text: str) -> bool:
     return _narrates(words(text)) and kind(text) != "request"
 
 
+# The customer reporting what they already tried ("I tried the app but it keeps saying error",
+# "I've restarted it twice"): the context of the question next to it.
+TRIED = re.compile(r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|just\s+|also\s+)?(?:tried|followed|restarted|rebooted|"
+                   r"reset|checked|unplugged|reinstalled|updated|did (?:that|this|it|everything))\b", re.IGNORECASE)
+
+
+def recount_needs(text: str) -> float:
+    """How sure of an article a recount must be to stay a request of its own (see
+    `fold_recounts`): an attempt at a fix ("I tried the app but it keeps saying error") as sure as
+    an answer, any other recount `SPLIT_MIN_CONFIDENCE`."""
+    return CONTEXT_MIN_CONFIDENCE if TRIED.search(text) else SPLIT_MIN_CONFIDENCE
+
+
 def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]], list[bool]]) -> list[Span]:
     """Spans with each unsure recounting sentence joined to its neighbour (the one before it, else
     the one after): "can I return the camera? I opened the box but never used it" is one request.
