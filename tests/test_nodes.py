@@ -88,6 +88,17 @@ def test_reply_node_counts_ai_turns_and_resets_on_resolution(policy):
     assert thanks["messages"][0].content.startswith("Glad to help")
 
 
+def test_two_questions_answered_by_one_article_get_its_answer_once(policy):
+    state = {"drafts": [drafted(0.9), {**drafted(0.8, text="has it shipped yet"), "index": 1}],
+             "decision": {"outcome": "answer", "reasons": [], "queue": None, "explanation": []},
+             "message": "where is my package, has it shipped yet", "turn": 1}
+    assert reply(state, rt(policy))["messages"][0].content == "Use the tracking link."
+    drafts = state["drafts"] + [{**drafted(0.2, "handed_off", "low_confidence", "do you sell bulbs"), "index": 2}]
+    text = handoff_reply({"outcome": "partial", "reasons": ["low_confidence"], "queue": "sales", "explanation": []},
+                         drafts, CUSTOMER)
+    assert text.count("Use the tracking link.") == 1
+
+
 def test_a_greeting_before_anything_was_asked_is_greeted_back(policy):
     state = {"drafts": [], "decision": {"outcome": "answer", "reasons": [], "queue": None, "explanation": []},
              "message": "hello", "messages": [HumanMessage("hello")], "turn": 1}

@@ -218,15 +218,16 @@ def asking_part(message: str, span: Span) -> Span | None:
 
 def same_article_runs(tops: Sequence[str | None], confidences: Sequence[float],
                       asks: Sequence[bool]) -> list[list[int]]:
-    """Consecutive intents grouped when they land on the same article: "Friday came and went and
-    the tracking hasn't updated. Where is my package?" is one request, and one answer. A request
-    the KB is unsure of (`asks` and under `SPLIT_MIN_CONFIDENCE`) keeps its own place: it may be
-    another question that only lands there for want of a better article."""
+    """Consecutive intents grouped when one reports what the other asks about, on the same
+    article: "Friday came and went and the tracking hasn't updated. Where is my package?" is one
+    request, and one answer. Two questions stay two even on one article ("how much is pro? is
+    there a nonprofit discount?": the second may only land there for want of a better article),
+    and so does a request the KB is unsure of (`asks` and under `SPLIT_MIN_CONFIDENCE`)."""
     joinable = [top is not None and not (ask and conf < SPLIT_MIN_CONFIDENCE)
                 for top, conf, ask in zip(tops, confidences, asks)]
     runs: list[list[int]] = []
     for i, top in enumerate(tops):
-        if runs and joinable[i] and joinable[i - 1] and top == tops[i - 1]:
+        if runs and joinable[i] and joinable[i - 1] and top == tops[i - 1] and not (asks[i] and asks[i - 1]):
             runs[-1].append(i)
         else:
             runs.append([i])

@@ -23,7 +23,7 @@ def team(queue: str | None) -> str:
 
 def handoff_reply(decision: Decision, drafts: list[Draft], customer: dict[str, Any]) -> str:
     """One message: the answers the AI could give, then who takes the rest."""
-    answered = [d["answer"] for d in drafts if d["status"] == "answered"]
+    answered = list(dict.fromkeys(d["answer"] for d in drafts if d["status"] == "answered"))  # one article, once
     handed = [d for d in drafts if d["status"] == "handed_off"]
     who = team(decision["queue"])
     reasons = set(decision["reasons"])

@@ -22,7 +22,8 @@ def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     drafts = state.get("drafts", [])
     answered = [d for d in drafts if d["status"] == "answered"]
     spoke = any(isinstance(m, AIMessage) for m in state.get("messages", []))
-    text = "\n\n".join(d["answer"] for d in answered) or (NOTHING_TO_ANSWER if spoke else OPENING)
+    # two questions answered by one article get its answer once
+    text = "\n\n".join(dict.fromkeys(d["answer"] for d in answered)) or (NOTHING_TO_ANSWER if spoke else OPENING)
     resolved = says_resolved(state.get("message") or "")
     history = with_answered(state, drafts)
     return {
