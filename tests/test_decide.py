@@ -113,6 +113,7 @@ def never_similar(a, b):
     "Didn't work.", "doesnt work", "tried that already", "tried that, no luck", "that was useless",
     "nothing changed", "that did nothing", "didnt help", "you already told me that",
     "I followed the steps and it still fails", "I still can't log in",
+    "I already did all that", "I already tried all of those",
 ])
 def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
     asked = [HumanMessage("my internet is slow"), AIMessage("Restart the router."), HumanMessage(message)]

@@ -41,7 +41,7 @@ COMPLAINT = re.compile(
     r"|\bnot what i (asked|meant|wanted|need|said)\b|\bwrong answer\b"
     r"|\b(that|this|it|you) (didn'?t|doesn'?t|did not|does not) (help|answer|work|make sense|fix|solve|change)\b"
     r"|\byou'?re not (listening|understanding|helping)\b|\b(read|answer) my (question|message)\b"
-    r"|\bi (already|just) (tried|did) (that|this|it)\b|\bi(ve| have|'ve)? already (tried|done|restarted|rebooted|"
+    r"|\bi (already|just) (tried|did|done) ((all|both|each of|every one of) )?(that|this|it|those|these|them|everything)\b|\bi(ve| have|'ve)? already (tried|done|restarted|rebooted|"
     r"reset|followed|checked)\b|\bstill (not working|doesn'?t work|broken|the same|fails|failing|not \w+|"
     r"(won'?t|can'?t|isn'?t|doesn'?t|didn'?t) \w+)\b"
     # the elliptical forms customers type after a failed answer: "Didn't work.", "tried that, no luck"
