@@ -56,7 +56,7 @@ def test_a_knowledge_base_the_engine_was_never_tuned_on():
 def test_a_second_unseen_knowledge_base_written_to_find_faults():
     """tests/fixtures/isp: a home-internet provider with wrapped questions, context in front of
     questions, asides and injected instructions. Its first run found the faults the split and the
-    queue choice now handle (pass 0.80 then, 0.89 now); the misses left are handoffs where an
+    queue choice now handle (pass 0.80 then, 0.91 now); the misses left are handoffs where an
     answer was expected, mostly the engine's confidence on phrasings far from the KB. Wrong
     answers must stay out: at most one in 44 turns (none today)."""
     root = FIXTURES / "isp"

@@ -123,12 +123,13 @@ class EmbeddedEngine:
         it is sure of an article the whole message has among its best while the whole is unsure
         of its own ("I changed my mind about the thermostat, it's still in the box. how do I send
         it back": the thermostat pulled the whole towards wiring at 0.19, the request alone is
-        start-return at 0.90, the whole's runner-up)."""
+        start-return at 0.90, the whole's runner-up; "my tier is enterprise. where is my order")."""
         if not (part["hits"] and intent["hits"]) or self._confidence(part) <= self._confidence(intent):
             return False
         if part["hits"][0]["article"] == intent["hits"][0]["article"]:
             return True
-        return (self._confidence(part) >= refine.CONTEXT_MIN_CONFIDENCE and not intent.get("tag_sure", True)
+        return (self._confidence(part) >= refine.CONTEXT_MIN_CONFIDENCE
+                and self._confidence(intent) < refine.SPLIT_MIN_CONFIDENCE
                 and part["hits"][0]["article"] in {h["article"] for h in intent["hits"]})
 
     def split_spans(self, spans: list[tuple[str, int, int]]) -> list[Intent]:
