@@ -86,10 +86,10 @@ def test_a_knowledge_base_as_small_as_the_design_example():
     """tests/fixtures/speaker: nine articles with one or two example questions each, as small as
     DESIGN.md's example, with DESIGN.md's policy. Its first run (pass 0.887, 55 of 62) found "I don't
     need a human, just tell me how to pair the speaker" cut in two and the refusal handed off on its
-    own, and an unplaceable question labelled with a guessed tag (0.919 now).
-    Left: "can I cancel my order before it ships?" answered from the shipping article (0.76; no
+    own, and an unplaceable question labelled with a guessed tag (0.935 now).
+    Left: "can I cancel my order before it ships?" answered from the shipping article (0.78; no
     article covers cancelling), DESIGN.md's Model A question answered from the compatibility
-    article (0.73), and three handoffs at 0.54-0.62 where an answer was expected."""
+    article (0.79), and two handoffs where an answer was expected."""
     root = FIXTURES / "speaker"
     b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
     m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=date(2026, 11, 29)))

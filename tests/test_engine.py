@@ -177,3 +177,26 @@ def test_concurrent_callers_get_the_same_vectors_as_one_caller():
     for t in threads:
         t.join()
     assert len(worst) == 150 and min(worst) > 0.999
+
+
+def test_a_small_knowledge_base_borrows_the_demo_replays_as_a_prior(monkeypatch):
+    """Three articles with two questions each: alone, the fit rates every message alike; with the
+    demo KB's replays as a prior, out-of-scope messages drop and covered ones rise."""
+    from pathlib import Path
+
+    from baton.engine import calibration
+    from baton.kb import KnowledgeBase, load_kb
+
+    speaker = load_kb(Path(__file__).parent / "fixtures" / "speaker" / "kb")
+    small = KnowledgeBase([speaker[i] for i in ("battery", "change-address", "compatibility")])
+
+    def confidences(engine: EmbeddedEngine) -> list[float]:
+        return [conf(engine, t)[1] for t in ("are you hiring", "what is the meaning of life",
+                                              "how long does the battery last")]
+
+    with_prior = confidences(EmbeddedEngine(small))
+    monkeypatch.setattr(calibration, "PRIOR_QUESTIONS", 0)
+    alone = confidences(EmbeddedEngine(small))
+    assert with_prior[0] < alone[0] and with_prior[1] < alone[1]  # out of scope: less sure
+    assert with_prior[2] > alone[2]                                # covered: surer
+    assert with_prior[1] < 0.7 <= alone[1]                         # no longer answered

@@ -12,6 +12,13 @@ probabilities in the held-out and unseen replays come from models fitted without
 questions (`FOLDS`-fold cross-fitting), as a new message would see them. A logistic regression
 on length-insensitive features turns the scores into a probability; in-scope replays are
 weighted to a realistic prior (most customer turns are in scope).
+
+A knowledge base with few questions has few replays to learn from: its fit shrinks towards one
+middling confidence for everything (three articles put "what is the meaning of life" at 0.71 and
+"how long does the battery last" at 0.92). Under `PRIOR_QUESTIONS` example questions, the replays
+of the shipped demo knowledge base join the fit as a prior, weighing up to `PRIOR_SHARE` of the
+whole and fading out as the KB grows (Bitext with one question an intent: AUROC 0.787 -> 0.812;
+three: 0.862 -> 0.868).
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ SHARE_SEEN = 0.3  # of the in-scope weight: messages that reuse a KB phrasing in
 MAX_FIT_QUESTIONS = 3000
 FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "lex", "body", "cls", "cls_logit", "unmet")
 FOLDS = 5
+PRIOR_QUESTIONS = 100  # below this many example questions the demo KB's replays join the fit
+PRIOR_SHARE = 0.5      # their share of the total weight for a KB with no questions at all
 
 # Neutral wrappers that make a 4-word example question look like a customer message.
 WRAPPERS = (
@@ -59,15 +68,18 @@ def rank(scores: Scores) -> Ranked:
     top1 = order[:, 0]
     second = order[:, 1] if fused.shape[1] > 1 else order[:, 0]
     s1 = fused[rows, top1]
-    s2 = fused[rows, second] if fused.shape[1] > 1 else s1 - 1.0
+    # a lone article has no runner-up: compare it with one that says nothing (score 0); nor can
+    # a classifier with one article to choose from tell anything (0.5)
+    lone = fused.shape[1] == 1
+    s2 = fused[rows, second] if not lone else np.zeros_like(s1)
     emb1 = scores.emb[rows, top1]
     others = scores.emb.copy()
     others[rows, top1] = -np.inf
-    emb2 = others.max(axis=1) if fused.shape[1] > 1 else emb1 - 1.0
+    emb2 = others.max(axis=1) if not lone else np.zeros_like(emb1)
+    cls1 = scores.cls[rows, top1] if not lone else np.full_like(s1, 0.5)
     cand = {"fused": s1, "fused_margin": s1 - s2, "emb": emb1, "emb_margin": emb1 - emb2,
             "lex": scores.lex[rows, top1], "body": scores.body[rows, top1], "best": scores.best[rows, top1],
-            "cls": scores.cls[rows, top1], "cls_logit": _logit(scores.cls[rows, top1]),
-            "unmet": scores.unmet[rows, top1]}
+            "cls": cls1, "cls_logit": _logit(cls1), "unmet": scores.unmet[rows, top1]}
     x = np.column_stack([cand[f] for f in FEATURES])
     return Ranked(order=order, fused=fused, features=x)
 
@@ -100,9 +112,9 @@ def _logit(p: np.ndarray) -> np.ndarray:
 
 def _recipe() -> str:
     """Everything that changes the fitted model besides the KB and the embedder."""
-    constants = (FEATURES, PRIOR_IN_SCOPE, SHARE_SEEN, MAX_FIT_QUESTIONS, WRAPPERS,
+    constants = (FEATURES, PRIOR_IN_SCOPE, SHARE_SEEN, MAX_FIT_QUESTIONS, WRAPPERS, PRIOR_QUESTIONS, PRIOR_SHARE,
                  index_module.W_LEX, index_module.W_BODY, index_module.W_MAX, index_module.W_CLS,
-                 classifier_module.RECIPE, FOLDS, 6)  # RECIPE carries text.MATCHING_VERSION
+                 classifier_module.RECIPE, FOLDS, 7)  # RECIPE carries text.MATCHING_VERSION; 7: a lone article's runner-up scores 0
     return hashlib.sha256(repr(constants).encode()).hexdigest()[:12]
 
 
@@ -130,7 +142,7 @@ class Calibrator:
             pass
         from sklearn.linear_model import LogisticRegression
 
-        x, y, w = replay_features(index, seed=seed)
+        x, y, w = with_prior(index, *replay_features(index, seed=seed), seed=seed)
         if len(set(y.tolist())) < 2:
             # A KB too small to produce both outcomes: anchor both ends so the fit exists.
             y = np.r_[y, 0, 1]
@@ -151,6 +163,22 @@ class Calibrator:
             raise RuntimeError("Calibrator.predict before fit")
         z = np.atleast_2d(features) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
+
+
+def with_prior(index: Index, x: np.ndarray, y: np.ndarray, w: np.ndarray,
+               seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The replays, joined by the demo KB's when the KB has under `PRIOR_QUESTIONS` questions."""
+    questions = int((~index.is_title).sum())
+    share = PRIOR_SHARE * (1 - questions / PRIOR_QUESTIONS) if PRIOR_QUESTIONS else 0.0
+    if share <= 0:
+        return x, y, w
+    from baton import demo
+    from baton.kb import load_kb
+
+    reference = Index(load_kb(demo.KB), index.embedder)
+    rx, ry, rw = replay_features(reference, seed=seed)
+    rw = rw * (share / (1 - share)) * (w.sum() / rw.sum())
+    return np.vstack([x, rx]), np.r_[y, ry], np.r_[w, rw]
 
 
 def replay_features(index: Index, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
