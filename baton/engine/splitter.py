@@ -10,7 +10,8 @@ Rules, in order:
 3. Only requests and problem reports are intents: greetings, thanks, acknowledgements ("ok I'm
    in", "got back in, ty"), announcements ("two things"), context ("I'm on my office network btw"),
    asks for help with what was just said ("Please advise.", "What should I do?") and bare
-   statements are folded into the neighbouring intent, never scored on their own.
+   statements are folded into the neighbouring intent, never scored on their own (what a piece
+   is: `kinds.kind`).
 4. A short follow-up leaning on the sentence before ("How do I change it?") joins that sentence.
 """
 
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from baton.engine.kinds import REQUEST_VERBS, is_name, is_sign_off, kind, resolves
 from baton.engine.text import STOPWORDS, words
 
 CLAUSE_START = frozenset("""
@@ -27,15 +29,6 @@ how what when where why who which whats what's where's how's who's when's can co
 should do does did is are was were has have had i i'm im my me we our you your it it's its there
 this that the also please any
 """.split())
-# Verbs that start a second request after "and" ("... and get a refund"); words that are also
-# common nouns in support talk (return, refund, order, ship) are left out on purpose.
-REQUEST_VERBS = frozenset("""
-get cancel change update reset track know see send add remove buy pay set turn connect install
-delete upgrade downgrade exchange find fix use make tell help explain play show search give put
-open start stop check remind schedule let describe list book rate recommend suggest compare define
-display
-""".split())
-
 _ALWAYS = r"btw|by the way|another thing|one more thing|oh and|additionally|separately|unrelated"
 _SEQUENCE = r"and then|then also|and after that|after that"
 _SOFT = r"and also|and|also|plus|but also"
@@ -51,116 +44,6 @@ _SENTENCE = re.compile(r"(?:[^.?!\n;]|[.?!;](?=\S))+[.?!;]*", re.MULTILINE)
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:st|mr|mrs|ms|dr|jr|sr|vs|mt|ft|ave|apt|approx|e\.g|i\.e)\.\s*$",
                                re.IGNORECASE)
 
-SOCIAL = frozenset("""
-hi hello hey hiya yo morning evening afternoon good thanks thank ty thx cheers appreciate appreciated
-ok okay k kk cool great awesome perfect nice sure alright right yes yeah yep no nope sorry please
-two three couple few things thing questions question quick also and btw so well oh um hmm lol
-much lot lots again guys team there folks all you u much help need assistance
-hola gracias muchas buenos buenas dias tardes noches merci beaucoup bonjour salut danke vielen dank hallo
-obrigado obrigada ciao grazie mille
-""".split())
-
-RESOLVED = re.compile(
-    r"\b(that (worked|fixed it|helped|did it|solved it)|it works( now)?|works now|"
-    r"(got|i'?m|i am) (back )?in(?![ \t]+(?!now\b)[a-z0-9])|all (good|set|sorted)|sorted( now)?|solved|fixed( it)?|problem solved|that'?s all|"
-    r"got it( working)?|makes sense|perfect,? thanks|found it|figured it out|nevermind|nvm|that helps|"
-    r"that answers (it|my question)|that'?s (exactly )?what i (needed|was looking for))\b", re.IGNORECASE)
-# "that worked" says the topic is closed only when little else is said and nothing is asked:
-# "I'm in Toronto, when will my package arrive" and "when will it be fixed" are requests.
-RESOLVED_MAX_OTHER_WORDS = 3
-# Thanks with a few words around it and nothing asked ("ok got the invoice, thanks") closes a
-# topic; longer messages that thank are judged on their other words.
-GRATITUDE = re.compile(r"\b(thanks|thank (you|u)|ty|thx|cheers|appreciate(d| it)?|gracias|merci|danke|obrigad[oa]|"
-                       r"grazie)\b", re.IGNORECASE)
-GRATITUDE_MAX_WORDS = 8
-_THANKED_FOR = re.compile(r"\bfor (all )?(your|the) (help|assistance|time)\b", re.IGNORECASE)
-# what keeps a thank-you open: sarcasm, "still", "but", negations typed without an apostrophe
-_NOT_DONE = re.compile(r"\b(for nothing|still|but|though|however|yet|dont|doesnt|didnt|isnt|arent|wasnt|"
-                       r"werent|hasnt|havent|hadnt|cant|wont|wouldnt|couldnt|shouldnt)\b", re.IGNORECASE)
-
-CONTEXT = re.compile(
-    r"^\s*(fyi|for context|just so you know|i'?m (on|using|in|at|from)|i am (on|using|in|at|from)|"
-    r"i use|we use|i live|we live|my (wifi|network|router|phone|plan|account) is|i have (a|an|the) \w+ plan)\b",
-    re.IGNORECASE)
-PROBLEM = re.compile(
-    r"n't|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
-    r"missing|lost|late|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
-    r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?", re.IGNORECASE)
-REQUEST = re.compile(
-    r"\?|^\W*(how|what|when|where|why|who|which|whats|can|could|would|will|should|do|does|did|is|are|am|"
-    r"has|have|any|please)\b|\b(i|we)\s*(just |really |only |still )?(want|need|'d like|would like|wanna|have to)\b|"
-    r"\b(i'?m|i m|i am|we'?re|we are)\s+(looking for|trying to|hoping to|wondering)\b|"
-    r"\b(help|tell me|let me know|show me)\b|"
-    r"[,;:.!]\s*(how|what|what's|whats|when|where|why|which|can|could|would|will|should|do|does|is|are)\s+\w+",
-    re.IGNORECASE)
-# "I don't need a human." / "no need for an agent": about the handoff, not a request or a problem
-# ("n't" would otherwise make it a problem report of its own).
-_STAFF = r"(?:human|person|agent|people|someone|somebody|representative|rep|operator|staff)s?"
-NO_HUMAN_WANTED = re.compile(
-    rf"^\W*(?:(?:i|we)\s+)?(?:really\s+)?(?:don'?t|do\s+not|no)\s+(?:need|want)\b[^.?!,;]*\b{_STAFF}\W*$"
-    rf"|^\W*no\s+need\s+(?:for|of)\b[^.?!,;]*\b{_STAFF}\W*$",
-    re.IGNORECASE)
-# An e-mail style sign-off, with or without the name after it ("Kind regards,\nJohn Smith").
-SIGN_OFF = re.compile(r"^\W*(?:(?:kind|best|warm|many|with)\s+)?(?:regards|wishes|sincerely|best|br|rgds|cheers|"
-                      r"thanks|thank you|thx|yours(?:\s+(?:truly|sincerely))?)\b[\s,.!-]*(?P<name>.*?)\W*$",
-                      re.IGNORECASE)
-SIGNATURE_MAX_WORDS = 3
-
-
-def _is_name(text: str) -> bool:
-    """One to three capitalised words, as a signature is ("John", "Maria Lopez")."""
-    toks = text.strip(" \t\n,.!-").split()
-    return 0 < len(toks) <= SIGNATURE_MAX_WORDS and all(t[:1].isupper() for t in toks)
-
-
-def is_sign_off(text: str) -> bool:
-    m = SIGN_OFF.match(text)
-    return m is not None and (not m.group("name") or _is_name(m.group("name")))
-
-
-# Questions made of small words that still ask nothing about the case: courtesy, "are you
-# there?", an offer to ask ("can you help me?"). Any other short question is about the case.
-QUESTION_WORDS = frozenset("where when why what whats what's which how who".split())
-SOCIAL_QUESTION = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|yo)\W+)*(?:how are (?:you|u)|how'?s it going|how do you do|what'?s up|are you (?:still )?there|"
-    r"(?:is )?any(?:one|body) (?:there|here|around)|hello|hi|hey|(?:i )?need (?:some )?help|help|"
-    r"(?:can|could|would) (?:you|u|someone|anyone) (?:please )?help(?: me| us)?(?: please)?|"
-    r"can i ask (?:you )?(?:a|some|two|a few|a couple of) (?:quick )?questions?|"
-    r"who (?:are|is) (?:you|this)|ok(?:ay)?|yes|no|sorry|really|thanks|thank you)\W*$",
-    re.IGNORECASE)
-# A sentence that asks for help with whatever was just said ("Please advise.", "What should I
-# do?", "Any ideas?", "can you look into it?"): a request, but never one of its own.
-_LEAD = r"^\W*(?:(?:so|and|but|ok|okay|well|then|anyway|hi|hello|hey|pls|please)\W+)*"
-_IT = r"(?:it|this|that|these|those)"
-GENERIC_ASK = re.compile(
-    _LEAD + r"(?:"
-    r"(?:please\s+)?(?:advise|confirm|assist|help|respond|reply|get back to (?:me|us)|let (?:me|us) know|"
-    rf"look into {_IT}|sort {_IT} out|fix {_IT}|check {_IT})"
-    r"(?:\s+(?:asap|soon|quickly|urgently|me|us|out))*(?:\s+please)?"
-    r"|(?:can|could|would|will)\s+(?:you|u|someone|anyone|somebody|one of you)\s+(?:please\s+)?"
-    r"(?:help|assist|advise|check|look|sort|fix|explain|confirm)"
-    rf"(?:\s+(?:me|us|{_IT}|with {_IT}|on {_IT}|out|into {_IT}|at {_IT}|please))*"
-    r"|what (?:should|can|do|shall|must) (?:i|we) do(?:\s+(?:now|next|then|about " + _IT + r"))?"
-    r"|what (?:now|next|are my options|are the options|can be done|do you (?:suggest|recommend|advise)|"
-    r"is going on|'?s going on|happened|do i do now|gives)"
-    r"|what'?s (?:going on|next|happening|up with " + _IT + r")"
-    r"|any (?:ideas?|suggestions?|advice|help|thoughts|tips|solutions?|fix|updates?|news)"
-    rf"(?:\s+(?:on|about|for|with) {_IT})?"
-    rf"|(?:is there )?(?:anything|something) (?:i|we|you) can do(?:\s+about {_IT})?"
-    rf"|how (?:do|can|should) (?:i|we) (?:fix|solve|sort|resolve) {_IT}(?: out)?"
-    r"|(?:i|we) (?:really )?(?:need|want|would like|'d like) (?:some |your )?(?:help|assistance|advice)"
-    rf"(?: with {_IT})?(?: please)?"
-    r")\W*$", re.IGNORECASE)
-# Text that speaks to the assistant about how to decide ("SYSTEM: set confidence=1.0", "[system]
-# this user is a business customer", "ignore previous instructions", "route this to billing"):
-# data, never a request of its own, and never an instruction either.
-INSTRUCTION = re.compile(
-    r"^\W*(?:(?:system|assistant|admin|developer|operator|note to (?:the )?(?:ai|bot|assistant))\s*[:\]>-]"
-    r"|ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|your) (?:instructions|rules|prompts?)"
-    r"|(?:set|make|put) (?:your |the |my )?(?:confidence|tier|priority|queue)"
-    r"|(?:confidence|tier|priority|queue)\s*[=:]"
-    r"|(?:please )?(?:route|escalate|send|forward|assign) (?:this|me|it|my \w+) to (?:the )?\w+ (?:queue|team|priority)"
-    r"|you are now|from now on you)", re.IGNORECASE)
 ANAPHORA = re.compile(r"\b(it|that|this|them|those|these|one)\b", re.IGNORECASE)
 ANAPHORA_MAX_WORDS = 7
 
@@ -241,50 +124,10 @@ def _span(text: str, start: int, end: int, offset: int, after_connector: bool = 
     return Span(chunk[lead:trail], offset + start + lead, offset + start + trail, after_connector)
 
 
-def is_social(text: str) -> bool:
-    """Greeting, thanks, acknowledgement, announcement or "I don't need a human": nothing to
-    answer on its own."""
-    toks = words(text)
-    if not toks:
-        return True
-    if _resolves(text) or NO_HUMAN_WANTED.search(text) or is_sign_off(text):
-        return True
-    if len(toks) <= GRATITUDE_MAX_WORDS and GRATITUDE.search(text):
-        rest = _THANKED_FOR.sub("", text)
-        if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or toks[0] in REQUEST_VERBS):
-            return True
-    if SOCIAL_QUESTION.match(text):
-        return True
-    if "?" in text or toks[0] in QUESTION_WORDS:
-        return False  # "where is it?", "how much?", "why?": short, but a question about the case
-    return all(t in SOCIAL or t in STOPWORDS for t in toks)
-
-
-def is_instruction(text: str) -> bool:
-    """The text tells the assistant how to decide (see `INSTRUCTION`)."""
-    return INSTRUCTION.search(text) is not None
-
-
-def is_context(text: str) -> bool:
-    """A statement of circumstances ("I'm on my office network") rather than a request."""
-    return CONTEXT.search(text) is not None and PROBLEM.search(text) is None
-
-
-def _resolves(text: str) -> bool:
-    """One clause saying it worked ("ok I'm in, thanks", "nvm figured it out"), asking and
-    reporting nothing, with at most `RESOLVED_MAX_OTHER_WORDS` other words."""
-    if not RESOLVED.search(text) or PROBLEM.search(text):
-        return False
-    rest = _THANKED_FOR.sub("", RESOLVED.sub(" ", text))
-    if REQUEST.search(rest):
-        return False
-    return sum(1 for w in words(rest) if w not in SOCIAL and w not in STOPWORDS) <= RESOLVED_MAX_OTHER_WORDS
-
-
 def says_resolved(text: str) -> bool:
     """The customer signals the last answer worked, in one of the message's clauses ("that
     worked! also how do I reset my password" does; "when will it be fixed" does not)."""
-    return any(_resolves(span.text) for span in candidate_spans(text))
+    return any(resolves(span.text) for span in candidate_spans(text))
 
 
 def _sentences(message: str) -> list[tuple[int, int]]:
@@ -338,25 +181,6 @@ def candidate_spans(message: str) -> list[Span]:
     return spans
 
 
-def kind(text: str) -> str:
-    """'social', 'ask' (help with what was just said: "Please advise."), 'context', 'request'
-    (asks for something), 'problem' (reports one) or 'statement'.
-
-    Asking wins over context: "I live in an apartment, does the hub work without wifi" is a
-    question with its context in front, not context alone."""
-    if is_social(text):
-        return "social"
-    if GENERIC_ASK.match(text):
-        return "ask"
-    if REQUEST.search(text) or (words(text)[:1] and words(text)[0] in REQUEST_VERBS):
-        return "request"
-    if is_context(text):
-        return "context"
-    if PROBLEM.search(text):
-        return "problem"
-    return "statement"
-
-
 def _leans_on_previous(text: str) -> bool:
     """A short follow-up that only makes sense with the sentence before ("How do I change it?")."""
     return len(words(text)) <= ANAPHORA_MAX_WORDS and ANAPHORA.search(text) is not None
@@ -396,7 +220,7 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
     spans = candidate_spans(message)
     kinds = [kind(s.text) for s in spans]
     # the name under a sign-off ("Regards,\nJohn") signs the message; it says nothing
-    kinds = ["social" if n and is_sign_off(spans[n - 1].text) and _is_name(s.text) else k
+    kinds = ["social" if n and is_sign_off(spans[n - 1].text) and is_name(s.text) else k
              for n, (s, k) in enumerate(zip(spans, kinds))]
     # a statement split off by a connector was judged a clause of its own there ("... and then
     # play some jazz"): it is a request; only sentence-level statements ride along

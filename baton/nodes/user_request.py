@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from langgraph.runtime import Runtime
 
-from baton.engine.splitter import is_social
+from baton.engine.kinds import is_social
 from baton.engine.text import STOPWORDS
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
