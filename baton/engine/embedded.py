@@ -50,7 +50,9 @@ class EmbeddedEngine:
         (`refine.asking_part`); when both point to the same article, the surer of the two stands:
         the wrapping did not change what to answer, only diluted the match. When they disagree
         the whole intent's score stands, since context can carry the product ("I bought a hub
-        last week, it won't connect").
+        last week, it won't connect"), unless the whole is lost and the request alone is sure
+        (`_request_stands_for_whole`). Last, a report next to a question on the same article
+        joins it (`_merge_same_article`).
 
         Every text is embedded once per message: vectors are kept in `vecs` for the whole split,
         and the spans and their chunks go in one batch.
@@ -96,41 +98,42 @@ class EmbeddedEngine:
         intents = self._score(scored, embed([t for t, _, _ in scored]) if scored else None)
         whole = intents[:len(final)]
         for (n, _), part in zip(asking, intents[len(final):]):
-            if self._same_article_surer(part, whole[n]):
+            if self._request_stands_for_whole(part, whole[n]):
                 whole[n] = Intent(**{**whole[n], "tag": part["tag"], "hits": part["hits"],
                                      "features": part["features"],
                                      "tag_sure": part["tag_sure"] or whole[n]["tag_sure"]})
         return self._merge_same_article(message, whole)
 
     def _merge_same_article(self, message: str, intents: list[Intent]) -> list[Intent]:
-        """Neighbouring intents on the same article become one (`refine.same_article_runs`),
-        scored as the surer of them."""
+        """A report next to a question on the same article becomes one intent with it
+        (`refine.same_article_runs`), scored as the surer of the two."""
         if len(intents) < 2:
             return intents
+        confidences = [self._confidence(i) for i in intents]
         runs = refine.same_article_runs([i["hits"][0]["article"] if i["hits"] else None for i in intents],
-                                        [self._confidence(i) for i in intents],
-                                        [kind(i["text"]) == "request" for i in intents])
+                                        confidences, [kind(i["text"]) == "request" for i in intents])
         merged: list[Intent] = []
         for run in runs:
-            members = [intents[k] for k in run]
-            surest = max(members, key=self._confidence)
-            start, end = members[0]["start"], members[-1]["end"]
+            surest = intents[max(run, key=confidences.__getitem__)]
+            start, end = intents[run[0]]["start"], intents[run[-1]]["end"]
             merged.append(Intent(**{**surest, "index": len(merged), "text": message[start:end].strip(),
                                     "start": start, "end": end}))
         return merged
 
-    def _same_article_surer(self, part: Intent, intent: Intent) -> bool:
+    def _request_stands_for_whole(self, part: Intent, intent: Intent) -> bool:
         """The request alone stands for the whole intent: it points to the same article, surer, or
         it is sure of an article the whole message has among its best while the whole is unsure
         of its own ("I changed my mind about the thermostat, it's still in the box. how do I send
         it back": the thermostat pulled the whole towards wiring at 0.19, the request alone is
         start-return at 0.90, the whole's runner-up; "my tier is enterprise. where is my order")."""
-        if not (part["hits"] and intent["hits"]) or self._confidence(part) <= self._confidence(intent):
+        if not (part["hits"] and intent["hits"]):
+            return False
+        part_conf, whole_conf = self._confidence(part), self._confidence(intent)
+        if part_conf <= whole_conf:
             return False
         if part["hits"][0]["article"] == intent["hits"][0]["article"]:
             return True
-        return (self._confidence(part) >= refine.CONTEXT_MIN_CONFIDENCE
-                and self._confidence(intent) < refine.SPLIT_MIN_CONFIDENCE
+        return (part_conf >= refine.CONTEXT_MIN_CONFIDENCE and whole_conf < refine.SPLIT_MIN_CONFIDENCE
                 and part["hits"][0]["article"] in {h["article"] for h in intent["hits"]})
 
     def split_spans(self, spans: list[tuple[str, int, int]]) -> list[Intent]:
