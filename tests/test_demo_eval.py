@@ -87,13 +87,14 @@ def test_a_knowledge_base_as_small_as_the_design_example():
     DESIGN.md's example, with DESIGN.md's policy. Its first run (pass 0.887, 55 of 62) found "I don't
     need a human, just tell me how to pair the speaker" cut in two and the refusal handed off on its
     own, and an unplaceable question labelled with a guessed tag (0.935 now).
-    Left: "can I cancel my order before it ships?" answered from the shipping article (0.78; no
-    article covers cancelling), DESIGN.md's Model A question answered from the compatibility
-    article (0.79), and two handoffs where an answer was expected."""
+    "can I cancel my order before it ships?" was answered from the shipping article (0.78; no
+    article covers cancelling) until lexical coverage left the calibration features (0.69 now).
+    Left: DESIGN.md's Model A question answered from the compatibility article (0.80), and
+    handoffs where an answer was expected."""
     root = FIXTURES / "speaker"
     b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
     m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=date(2026, 11, 29)))
     assert m["checked"] >= 60
     assert m["pass_rate"] >= 0.9, m["failures"]
-    assert round(m["harmful_answer_rate"] * m["checked"]) <= 2, m["failures"]
+    assert round(m["harmful_answer_rate"] * m["checked"]) <= 1, m["failures"]
     assert m["routing_accuracy"] == 1.0, m["failures"]

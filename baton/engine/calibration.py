@@ -38,7 +38,11 @@ from baton.engine.index import Index, Scores
 PRIOR_IN_SCOPE = 0.7
 SHARE_SEEN = 0.3  # of the in-scope weight: messages that reuse a KB phrasing inside other words
 MAX_FIT_QUESTIONS = 3000
-FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "lex", "body", "cls", "cls_logit", "unmet")
+# Lexical coverage is in `fused` but is no feature of its own: a KB's questions share their
+# author's words, so in the replays a held-out question's coverage by its siblings predicts
+# far more than a customer's own wording does (its weight was the largest, 4.0 on CLINC150).
+# Without it: CLINC150 AUROC 0.964 -> 0.968, Bitext 0.891 -> 0.898, demo conversations unchanged.
+FEATURES = ("fused", "fused_margin", "emb", "emb_margin", "body", "cls", "cls_logit", "unmet")
 FOLDS = 5
 PRIOR_QUESTIONS = 100  # below this many example questions the demo KB's replays join the fit
 PRIOR_SHARE = 0.5      # their share of the total weight for a KB with no questions at all
