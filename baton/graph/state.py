@@ -97,6 +97,12 @@ def with_answered(state: "BatonState", drafts: list[Draft]) -> list[dict[str, An
          "confidence": d["confidence"]} for d in drafts if d["status"] == "answered"]
 
 
+def answer_texts(drafts: list[Draft]) -> list[str]:
+    """This turn's answers, in order, each written once: two questions answered by one article
+    get its answer once."""
+    return list(dict.fromkeys(d["answer"] for d in drafts if d["status"] == "answered"))
+
+
 def first_failure(state: "BatonState") -> Failure | None:
     failures = state.get("failures") or []
     return failures[0] if failures else None

@@ -12,7 +12,7 @@ from langgraph.runtime import Runtime
 
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
-from baton.graph.state import first_failure, BatonState, Decision, Draft, with_answered
+from baton.graph.state import answer_texts, first_failure, BatonState, Decision, Draft, with_answered
 
 PRIORITY = {"bypass": 0, "user_request": 1, "failure": 1, "off_rails": 1, "skill": 2, "low_confidence": 2}
 
@@ -23,7 +23,7 @@ def team(queue: str | None) -> str:
 
 def handoff_reply(decision: Decision, drafts: list[Draft], customer: dict[str, Any]) -> str:
     """One message: the answers the AI could give, then who takes the rest."""
-    answered = list(dict.fromkeys(d["answer"] for d in drafts if d["status"] == "answered"))  # one article, once
+    answered = answer_texts(drafts)
     handed = [d for d in drafts if d["status"] == "handed_off"]
     who = team(decision["queue"])
     reasons = set(decision["reasons"])

@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 from baton.engine.splitter import says_resolved
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
-from baton.graph.state import BatonState, with_answered
+from baton.graph.state import BatonState, answer_texts, with_answered
 
 NOTHING_TO_ANSWER = "Glad to help! Is there anything else I can do for you?"
 OPENING = "Hi! What can I help you with today?"  # a greeting before anything was asked
@@ -22,8 +22,7 @@ def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     drafts = state.get("drafts", [])
     answered = [d for d in drafts if d["status"] == "answered"]
     spoke = any(isinstance(m, AIMessage) for m in state.get("messages", []))
-    # two questions answered by one article get its answer once
-    text = "\n\n".join(dict.fromkeys(d["answer"] for d in answered)) or (NOTHING_TO_ANSWER if spoke else OPENING)
+    text = "\n\n".join(answer_texts(drafts)) or (NOTHING_TO_ANSWER if spoke else OPENING)
     resolved = says_resolved(state.get("message") or "")
     history = with_answered(state, drafts)
     return {
