@@ -98,3 +98,20 @@ def test_a_knowledge_base_as_small_as_the_design_example():
     assert m["pass_rate"] >= 0.9, m["failures"]
     assert round(m["harmful_answer_rate"] * m["checked"]) <= 1, m["failures"]
     assert m["routing_accuracy"] == 1.0, m["failures"]
+
+
+def test_a_mobile_bank_written_in_one_go():
+    """tests/fixtures/bank: a mobile bank, 14 articles of two or three questions, disputes and
+    fraud closed by people. Its first run (pass 0.804, 41 of 51) found "I don't need an advisor"
+    (the policy's own word for staff) handed off as a disputes question, "... hasn't arrived and I
+    also see a charge I don't recognise" cut after "I", "the chip on my card stopped working, how
+    do I get a new card?" handed off in part for the report, and "how do i downlaod my statment"
+    at 0.38 (0.99 spelt right). Left: handoffs where the right article was on top at 0.42-0.66,
+    one wrong article ("I sent money to my landlord ..." lands on statements, whose question
+    mentions a landlord), and two disputed payments sent to the default queue (the topic unsure)."""
+    root = FIXTURES / "bank"
+    b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=date(2026, 11, 29)))
+    assert m["checked"] >= 50
+    assert m["pass_rate"] >= 0.84, m["failures"]
+    assert m["harmful_answer_rate"] == 0, m["failures"]

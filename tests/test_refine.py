@@ -115,6 +115,9 @@ def test_leans_back_and_sets_context_are_about_short_follow_ups_and_subject_firs
     ("I host a small game server at home, can I have an IP that doesn't change?",
      "can I have an IP that doesn't change?"),
     ("how do I reset my password", None),      # nothing wraps it
+    # a need stated before the question is the question's context
+    ("I need to buy a used car tomorrow, can I raise my card limit for that?", "can I raise my card limit for that?"),
+    ("I want a refund and I need it today", None),  # no question: the requests are the whole
     ("thanks, that's all", None),              # nothing in it asks
 ])
 def test_asking_part_is_the_request_without_its_wrapping(message, part):
@@ -271,6 +274,20 @@ def test_same_article_runs_join_neighbours_on_one_article():
     assert same_article_runs(["track", "track"], [0.9, 0.2], [True, True]) == [[0], [1]]
     # only neighbours join
     assert same_article_runs(["track", "refund", "track"], [0.9, 0.9, 0.9], [False, True, False]) == [[0], [1], [2]]
+
+
+def test_an_unsure_report_joins_a_question_on_the_same_topic():
+    tags = ["cards", "cards"]
+    # "the chip on my card stopped working, how do I get a new card?": one request, the replacement
+    assert same_article_runs(["declined", "replace"], [0.67, 0.95], [False, True], tags) == [[0, 1]]
+    assert same_article_runs(["replace", "declined"], [0.95, 0.5], [True, False], tags) == [[0, 1]]
+    # a report the KB could answer on its own stays a request of its own
+    assert same_article_runs(["declined", "replace"], [0.8, 0.95], [False, True], tags) == [[0], [1]]
+    # another topic, or a topic the engine only guesses (None), keeps them apart
+    assert same_article_runs(["declined", "fees"], [0.5, 0.95], [False, True], ["cards", "fees"]) == [[0], [1]]
+    assert same_article_runs(["declined", "replace"], [0.5, 0.95], [False, True], [None, "cards"]) == [[0], [1]]
+    # two questions stay two
+    assert same_article_runs(["declined", "replace"], [0.5, 0.95], [True, True], tags) == [[0], [1]]
 
 
 def test_engine_reads_a_long_story_and_its_question_as_one_request(embedded_engine):

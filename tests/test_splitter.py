@@ -221,7 +221,8 @@ def test_context_alone_is_never_dropped(message):
     assert len(split_intents(message)) == 1
 
 
-@pytest.mark.parametrize("message", ["I don't need a human.", "no need for an agent", "I dont want to talk to a person"])
+@pytest.mark.parametrize("message", ["I don't need a human.", "no need for an agent", "I dont want to talk to a person",
+                                     "I don't need an advisor", "no need for a callback"])
 def test_not_wanting_a_human_is_not_a_request_or_a_problem(message):
     assert kind(message) == "social"
 
@@ -262,3 +263,13 @@ def test_a_sentence_opening_with_also_is_another_request():
 
 def test_a_question_after_a_full_stop_makes_the_span_a_request():
     assert kind("I changed my mind, it's still in the box. how do I send it back") == "request"
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("my replacement card still hasn't arrived and I also see a charge I don't recognise",
+     ["my replacement card still hasn't arrived", "I also see a charge I don't recognise"]),
+    ("the app keeps crashing on my phone but I also have a question about invoices",
+     ["the app keeps crashing on my phone", "I also have a question about invoices"]),
+])
+def test_the_subject_before_also_starts_the_next_request(message, expected):
+    assert texts(message) == expected

@@ -105,13 +105,14 @@ class EmbeddedEngine:
         return self._merge_same_article(message, whole)
 
     def _merge_same_article(self, message: str, intents: list[Intent]) -> list[Intent]:
-        """A report next to a question on the same article becomes one intent with it
-        (`refine.same_article_runs`), scored as the surer of the two."""
+        """A report next to a question on the same article (or, unsure, on the same topic) becomes
+        one intent with it (`refine.same_article_runs`), scored as the surer of the two."""
         if len(intents) < 2:
             return intents
         confidences = [self._confidence(i) for i in intents]
         runs = refine.same_article_runs([i["hits"][0]["article"] if i["hits"] else None for i in intents],
-                                        confidences, [kind(i["text"]) == "request" for i in intents])
+                                        confidences, [kind(i["text"]) == "request" for i in intents],
+                                        [i["tag"] if i["tag_sure"] else None for i in intents])
         merged: list[Intent] = []
         for run in runs:
             surest = intents[max(run, key=confidences.__getitem__)]

@@ -65,7 +65,8 @@ REQUEST = re.compile(
     re.IGNORECASE)
 # "I don't need a human." / "no need for an agent": about the handoff, not a request or a problem
 # ("n't" would otherwise make it a problem report of its own).
-_STAFF = r"(?:human|person|agent|people|someone|somebody|representative|rep|operator|staff)s?"
+_STAFF = (r"(?:human|person|agent|people|someone|somebody|representative|rep|operator|staff|advis[oe]r|"
+          r"consultant|specialist|supervisor|manager|employee|colleague|call|callback)s?")
 NO_HUMAN_WANTED = re.compile(
     rf"^\W*(?:(?:i|we)\s+)?(?:really\s+)?(?:don'?t|do\s+not|no)\s+(?:need|want)\b[^.?!,;]*\b{_STAFF}\W*$"
     rf"|^\W*no\s+need\s+(?:for|of)\b[^.?!,;]*\b{_STAFF}\W*$",

@@ -200,17 +200,28 @@ def chunks(message: str, span: Span) -> list[Span]:
     return [Span(text[s:e], span.start + s, span.start + e) for s, e in merged]
 
 
+# A piece phrased as a question: "?" or a question word or auxiliary first ("can I raise my limit").
+_QUESTION = re.compile(r"\?\s*$|^\W*(?:how|what|what's|whats|when|where|why|which|who|can|could|would|will|"
+                       r"should|do|does|did|is|are|am)\b", re.IGNORECASE)
+
+
+def asks_question(text: str) -> bool:
+    return _QUESTION.search(text) is not None
+
+
 def asking_part(message: str, span: Span) -> Span | None:
     """The part of `span` that asks for something (else, that reports a problem), from its first
     such piece to its last, when greetings, context or asides wrap it; None when nothing does (or
-    nothing in it asks or reports)."""
+    nothing in it asks or reports). Questions come before other requests: in "I need to buy a used
+    car tomorrow, can I raise my card limit for that?" the need is the question's context."""
     pieces: list[Span] = []
     for sentence in candidate_spans(message):
         start, end = max(sentence.start, span.start), min(sentence.end, span.end)
         if start < end and message[start:end].strip():
             pieces.extend(chunks(message, Span(message[start:end], start, end)))
     kinds = [kind(p.text) for p in pieces]
-    asking = [p for p, k in zip(pieces, kinds) if k == "request"] or \
+    asking = [p for p, k in zip(pieces, kinds) if k == "request" and asks_question(p.text)] or \
+        [p for p, k in zip(pieces, kinds) if k == "request"] or \
         [p for p, k in zip(pieces, kinds) if k == "problem"]
     if not asking:
         return None
@@ -219,17 +230,34 @@ def asking_part(message: str, span: Span) -> Span | None:
 
 
 def same_article_runs(tops: Sequence[str | None], confidences: Sequence[float],
-                      asks: Sequence[bool]) -> list[list[int]]:
-    """Consecutive intents grouped when one reports what the other asks about, on the same
-    article: "Friday came and went and the tracking hasn't updated. Where is my package?" is one
-    request, and one answer. Two questions stay two even on one article ("how much is pro? is
-    there a nonprofit discount?": the second may only land there for want of a better article),
-    and so does a request the KB is unsure of (`asks` and under `SPLIT_MIN_CONFIDENCE`)."""
+                      asks: Sequence[bool], tags: Sequence[str | None] | None = None) -> list[list[int]]:
+    """Consecutive intents grouped when one reports what the other asks about: "Friday came and
+    went and the tracking hasn't updated. Where is my package?" is one request, and one answer.
+
+    On the same article, a report joins the question. On another article of the same tag (`tags`)
+    it joins only when the KB is too unsure of it to answer it on its own (under
+    `CONTEXT_MIN_CONFIDENCE`) and sure of the question: "the chip on my card stopped working, how
+    do I get a new card?" asks for the replacement, it does not report a second problem.
+    Two questions stay two even on one article ("how much is pro? is there a nonprofit
+    discount?": the second may only land there for want of a better article), and so does a
+    request the KB is unsure of (`asks` and under `SPLIT_MIN_CONFIDENCE`)."""
+    tags = tags if tags is not None else [None] * len(tops)
     joinable = [top is not None and not (ask and conf < SPLIT_MIN_CONFIDENCE)
                 for top, conf, ask in zip(tops, confidences, asks)]
+
+    def joins(i: int) -> bool:
+        j = i - 1
+        if not (joinable[i] and joinable[j]) or (asks[i] and asks[j]):
+            return False
+        if tops[i] == tops[j]:
+            return True
+        report = j if asks[i] else i
+        return (tags[i] is not None and tags[i] == tags[j] and (asks[i] or asks[j])
+                and confidences[report] < CONTEXT_MIN_CONFIDENCE)
+
     runs: list[list[int]] = []
-    for i, top in enumerate(tops):
-        if runs and joinable[i] and joinable[i - 1] and top == tops[i - 1] and not (asks[i] and asks[i - 1]):
+    for i in range(len(tops)):
+        if runs and joins(i):
             runs[-1].append(i)
         else:
             runs.append([i])

@@ -86,6 +86,11 @@ def _content_words(text: str) -> int:
 _ANNOUNCES = re.compile(rf"{_ALWAYS}|also|and also|plus|but also", re.IGNORECASE)
 
 
+# "... and I" right before "also": the subject belongs to the request "also" announces.
+_AND_SUBJECT = re.compile(r"\s+(?:and|but|so)\s+(?P<subject>(?:i|we|you|they|he|she)(?:'ve|'d|'m|'re)?)\s*$",
+                          re.IGNORECASE)
+
+
 def _split_connectors(sentence: str, offset: int) -> list[Span]:
     pieces: list[Span] = []
     cursor = 0
@@ -104,9 +109,14 @@ def _split_connectors(sentence: str, offset: int) -> list[Span]:
         elif not always and left.strip():
             if len([w for w in words(left) if w not in STOPWORDS]) < 2 or not _clause_like(right, conn == "and"):
                 continue
+        end, cursor_next = m.start(), m.end()
+        subject = _AND_SUBJECT.search(left) if conn in ("also", "plus") else None
+        if subject and _content_words(left[:subject.start()]) >= 2:
+            # "it hasn't arrived and I also see a charge": the new request starts at "I"
+            end, cursor_next = cursor + subject.start(), cursor + subject.start("subject")
         if left.strip():
-            pieces.append(_span(sentence, cursor, m.start(), offset, after_connector=bool(pieces)))
-        cursor = m.end()
+            pieces.append(_span(sentence, cursor, end, offset, after_connector=bool(pieces)))
+        cursor = cursor_next
     if sentence[cursor:].strip():
         pieces.append(_span(sentence, cursor, len(sentence), offset, after_connector=bool(pieces)))
     if announced and pieces:
