@@ -112,7 +112,8 @@ class EmbeddedEngine:
         confidences = [self._confidence(i) for i in intents]
         runs = refine.same_article_runs([i["hits"][0]["article"] if i["hits"] else None for i in intents],
                                         confidences, [kind(i["text"]) == "request" for i in intents],
-                                        [i["tag"] if i["tag_sure"] else None for i in intents])
+                                        [i["tag"] if i["tag_sure"] and kind(i["text"]) in ("request", "problem") else None
+                                         for i in intents])
         merged: list[Intent] = []
         for run in runs:
             surest = intents[max(run, key=confidences.__getitem__)]
