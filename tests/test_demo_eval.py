@@ -19,6 +19,13 @@ TODAY = date(2026, 11, 28)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def run_fixture(name: str, today: date, customers: str = "customers.csv") -> dict:
+    """The metrics of tests/fixtures/NAME's conversations against its own KB, customers and policy."""
+    root = FIXTURES / name
+    b = Baton.load(root / "kb", root / customers, root / "policy.toml")
+    return summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=today))
+
+
 @pytest.fixture(scope="module")
 def report(embedded_engine):
     b = Baton.load(demo.KB, demo.CUSTOMERS, demo.POLICY, engine=embedded_engine)
@@ -45,9 +52,7 @@ def test_demo_pass_rate_and_harm(report):
 def test_a_knowledge_base_the_engine_was_never_tuned_on():
     """tests/fixtures/unseen: another product, other tags, queues, phrases and a JSON-lines
     customers file. Written once and run as is: a check on generality, not a tuning set."""
-    root = FIXTURES / "unseen"
-    b = Baton.load(root / "kb", root / "customers.jsonl", root / "policy.toml")
-    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=TODAY))
+    m = run_fixture("unseen", TODAY, customers="customers.jsonl")
     assert m["checked"] >= 20
     assert m["pass_rate"] >= 0.9, m["failures"]
     assert m["harmful_answer_rate"] <= 0.05, m["failures"]
@@ -59,9 +64,7 @@ def test_a_second_unseen_knowledge_base_written_to_find_faults():
     queue choice now handle (pass 0.80 then, 0.91 now); the misses left are handoffs where an
     answer was expected, mostly the engine's confidence on phrasings far from the KB. Wrong
     answers must stay out: at most one in 44 turns (none today)."""
-    root = FIXTURES / "isp"
-    b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
-    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=TODAY))
+    m = run_fixture("isp", TODAY)
     assert m["checked"] >= 40
     assert m["pass_rate"] >= 0.85, m["failures"]
     assert m["harmful_answer_rate"] <= 1 / m["checked"], m["failures"]
@@ -73,9 +76,7 @@ def test_a_third_unseen_knowledge_base_with_one_queue():
     skill at 0.16; the misses left are handoffs at 0.33-0.68 where the right article was found
     (the engine's confidence on phrasings far from three example questions) and a follow-up
     ("does that cost extra?") read without the turn before it. No wrong answer is allowed."""
-    root = FIXTURES / "saas"
-    b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
-    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=date(2026, 11, 29)))
+    m = run_fixture("saas", date(2026, 11, 29))
     assert m["checked"] >= 40
     assert m["pass_rate"] >= 0.8, m["failures"]
     assert m["harmful_answer_rate"] == 0, m["failures"]
@@ -91,9 +92,7 @@ def test_a_knowledge_base_as_small_as_the_design_example():
     article covers cancelling) until lexical coverage left the calibration features (0.69 now).
     Left: DESIGN.md's Model A question answered from the compatibility article (0.80), and
     handoffs where an answer was expected."""
-    root = FIXTURES / "speaker"
-    b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
-    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=date(2026, 11, 29)))
+    m = run_fixture("speaker", date(2026, 11, 29))
     assert m["checked"] >= 60
     assert m["pass_rate"] >= 0.9, m["failures"]
     assert round(m["harmful_answer_rate"] * m["checked"]) <= 1, m["failures"]
@@ -109,9 +108,7 @@ def test_a_mobile_bank_written_in_one_go():
     at 0.38 (0.99 spelt right). Left: handoffs where the right article was on top at 0.42-0.66,
     one wrong article ("I sent money to my landlord ..." lands on statements, whose question
     mentions a landlord), and two disputed payments sent to the default queue (the topic unsure)."""
-    root = FIXTURES / "bank"
-    b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
-    m = summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=date(2026, 11, 29)))
+    m = run_fixture("bank", date(2026, 11, 29))
     assert m["checked"] >= 50
     assert m["pass_rate"] >= 0.84, m["failures"]
     assert m["harmful_answer_rate"] == 0, m["failures"]
