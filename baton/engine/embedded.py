@@ -110,10 +110,11 @@ class EmbeddedEngine:
         if len(intents) < 2:
             return intents
         confidences = [self._confidence(i) for i in intents]
+        kinds = [kind(i["text"]) for i in intents]
         runs = refine.same_article_runs([i["hits"][0]["article"] if i["hits"] else None for i in intents],
-                                        confidences, [kind(i["text"]) == "request" for i in intents],
-                                        [i["tag"] if i["tag_sure"] and kind(i["text"]) in ("request", "problem") else None
-                                         for i in intents])
+                                        confidences, [k == "request" for k in kinds],
+                                        [i["tag"] if i["tag_sure"] and k in ("request", "problem") else None
+                                         for i, k in zip(intents, kinds)])
         merged: list[Intent] = []
         for run in runs:
             surest = intents[max(run, key=confidences.__getitem__)]

@@ -237,8 +237,9 @@ def same_article_runs(tops: Sequence[str | None], confidences: Sequence[float],
     On the same article, a report joins the question. On another article of the same tag (`tags`;
     the caller gives a tag only to requests and problem reports, so a bare statement such as
     "flights from boston to denver" keeps its own article) it joins only when the KB is too unsure
-    of it to answer it on its own (under `CONTEXT_MIN_CONFIDENCE`) and sure of the question: "the chip on my card stopped working, how
-    do I get a new card?" asks for the replacement, it does not report a second problem.
+    of it to answer it on its own (under `CONTEXT_MIN_CONFIDENCE`) and sure of the question: "the
+    chip on my card stopped working, how do I get a new card?" asks for the replacement, it does
+    not report a second problem.
     Two questions stay two even on one article ("how much is pro? is there a nonprofit
     discount?": the second may only land there for want of a better article), and so does a
     request the KB is unsure of (`asks` and under `SPLIT_MIN_CONFIDENCE`)."""
