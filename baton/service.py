@@ -45,8 +45,9 @@ def default_engine(kb: KnowledgeBase, policy: Policy) -> Engine:
 
         return build_llm_engine(kb, policy, settings)
     from baton.engine.embedded import EmbeddedEngine
+    from baton.engine.embedder import default_embedder
 
-    return EmbeddedEngine(kb)
+    return EmbeddedEngine(kb, default_embedder(settings.embedding))
 
 
 def sqlite_checkpointer(path: str | Path) -> SqliteSaver:

@@ -118,7 +118,7 @@ def _recipe() -> str:
     """Everything that changes the fitted model besides the KB and the embedder."""
     constants = (FEATURES, PRIOR_IN_SCOPE, SHARE_SEEN, MAX_FIT_QUESTIONS, WRAPPERS, PRIOR_QUESTIONS, PRIOR_SHARE,
                  index_module.W_LEX, index_module.W_BODY, index_module.W_MAX, index_module.W_CLS,
-                 classifier_module.RECIPE, index_module.UNMET_RULES, FOLDS, 7)  # RECIPE carries text.MATCHING_VERSION; 7: a lone article's runner-up scores 0
+                 index_module.W_SECOND, classifier_module.RECIPE, index_module.UNMET_RULES, FOLDS, 7)  # RECIPE carries text.MATCHING_VERSION; 7: a lone article's runner-up scores 0
     return hashlib.sha256(repr(constants).encode()).hexdigest()[:12]
 
 
@@ -242,7 +242,7 @@ def _cross_fitted(index: Index, vec_sets: list[np.ndarray], question_units: np.n
         rows = np.flatnonzero(folds == k)
         keep = np.ones(len(index.unit_texts), dtype=bool)
         keep[question_units[rows]] = False
-        model = ArticleClassifier.fit(index.units[keep], index.unit_article[keep], index.n_articles)
+        model = ArticleClassifier.fit(index.cls_units[keep], index.unit_article[keep], index.n_articles)
         for cls, vecs in zip(out, vec_sets):
             cls[rows] = model.proba(index.centre(vecs[rows]))
     return out

