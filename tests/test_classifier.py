@@ -80,7 +80,7 @@ def test_calibration_replays_see_the_classifier_as_a_new_message_would(embedded_
     [crossed] = calibration._cross_fitted(index, [index.unit_raw[units]], units, folds)
     articles = index.unit_article[units]
     rows = np.arange(len(units))
-    full = index.classifier.proba(index.units[units])
+    full = index.classifier.proba(index.cls_units[units])
     assert full[rows, articles].mean() > crossed[rows, articles].mean() + 0.05
     assert (full.argmax(axis=1) == articles).mean() > (crossed.argmax(axis=1) == articles).mean()
 

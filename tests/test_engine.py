@@ -201,8 +201,10 @@ def test_concurrent_callers_get_the_same_vectors_as_one_caller():
 
 
 def test_a_small_knowledge_base_borrows_the_demo_replays_as_a_prior(monkeypatch):
-    """Three articles with two questions each: alone, the fit rates every message alike; with the
-    demo KB's replays as a prior, out-of-scope messages drop and covered ones rise."""
+    """Three articles with two questions each: alone, the fit has too few replays to learn from;
+    with the demo KB's replays as a prior, out-of-scope messages drop and covered ones rise.
+    (On e5 alone the lone fit answered "what is the meaning of life" at 0.71; with MiniLM in the
+    classifier it is 0.60 alone, so only the prior's direction and the outcome are asserted.)"""
     from pathlib import Path
 
     from baton.engine import calibration
@@ -218,6 +220,6 @@ def test_a_small_knowledge_base_borrows_the_demo_replays_as_a_prior(monkeypatch)
     with_prior = confidences(EmbeddedEngine(small))
     monkeypatch.setattr(calibration, "PRIOR_QUESTIONS", 0)
     alone = confidences(EmbeddedEngine(small))
-    assert with_prior[0] < alone[0] and with_prior[1] < alone[1]  # out of scope: less sure
-    assert with_prior[2] > alone[2]                                # covered: surer
-    assert with_prior[1] < 0.7 <= alone[1]                         # no longer answered
+    assert with_prior[0] < alone[0]                       # out of scope: less sure
+    assert with_prior[2] > alone[2]                       # covered: surer
+    assert max(with_prior[:2]) < 0.7 <= with_prior[2]     # neither out-of-scope one is answered

@@ -51,7 +51,7 @@ def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 (Apache-2.0) in numpy: about 5-10 ms a message on 2 cores.
+    """all-MiniLM-L6-v2 (Apache-2.0) in numpy: about 9-15 ms a message on 2 cores.
 
     Stateless once loaded, so one instance serves every thread. Queries and passages are
     embedded alike (the model has no prefixes).
