@@ -19,5 +19,5 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=10.0, gt=0, validation_alias="BATON_LLM_TIMEOUT")
     llm_max_retries: int = Field(default=1, ge=0, le=5, validation_alias="BATON_LLM_MAX_RETRIES")
     llm_embedding_model: str | None = Field(default=None, validation_alias="BATON_LLM_EMBEDDING_MODEL")
-    # "e5" alone: about 8 ms less CPU a turn on 2 cores, at some accuracy (README, "The embedded engine")
+    # "e5" alone: about 12 ms less CPU a turn on 2 cores, at some accuracy (README, "The embedded engine")
     embedding: Literal["e5+minilm", "e5"] = Field(default="e5+minilm", validation_alias="BATON_EMBEDDING")
