@@ -30,6 +30,14 @@ def test_proba_is_a_distribution_that_finds_the_article():
     assert (p.argmax(axis=1) == y).mean() == 1.0
 
 
+def test_two_articles():
+    # scikit-learn fits two classes as one row of coefficients: it belongs to the second
+    x, y = _clusters()
+    two = y < 2
+    p = ArticleClassifier.fit(x[two], y[two], n_classes=3).proba(x[two])
+    assert (p.argmax(axis=1) == y[two]).all() and p[:, 2].max() < 1e-6
+
+
 def test_one_article_and_articles_without_examples():
     x, y = _clusters()
     flat = ArticleClassifier.fit(x[:5], np.zeros(5, dtype=int), n_classes=1).proba(x[:2])
@@ -38,6 +46,28 @@ def test_one_article_and_articles_without_examples():
     assert np.allclose(lone, [[0.0, 1.0, 0.0]] * 2)
     model = ArticleClassifier.fit(x, y, n_classes=4)  # article 3 has no example question
     assert model.proba(x)[:, 3].max() < 1e-6
+
+
+def test_every_article_weighs_the_same_however_many_questions_it_has():
+    # 40 phrasings of article 0 against 3 of article 1: unweighted, a message halfway between
+    # them goes to the article with more questions; weighted, neither is favoured.
+    rng = np.random.default_rng(1)
+    y = np.r_[np.zeros(40, dtype=int), np.ones(3, dtype=int)]
+    x = np.eye(2, 8)[y] * 3 + rng.normal(scale=0.6, size=(43, 8))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    midway = np.eye(2, 8).sum(axis=0, keepdims=True) / np.sqrt(2)
+    from sklearn.linear_model import LogisticRegression
+
+    unweighted = LogisticRegression(C=10.0, max_iter=300).fit(x, y).predict_proba(midway)[0, 1]
+    weighted = ArticleClassifier.fit(x, y, n_classes=2).proba(midway)[0, 1]
+    assert unweighted < 0.2 and 0.3 < weighted < 0.7
+    # a fit on part of the KB weighs the articles by the whole KB's counts, as the full fit does:
+    # with half of article 0's questions and two of article 1's three, article 1 keeps more of
+    # its weight than article 0 does, where the part's own counts would make them equal
+    part = np.r_[np.arange(0, 40, 2), 40, 41]
+    same = ArticleClassifier.fit(x[part], y[part], 2, counts=np.bincount(y))
+    own = ArticleClassifier.fit(x[part], y[part], 2)
+    assert same.proba(midway)[0, 1] > own.proba(midway)[0, 1] + 0.02
 
 
 def test_without_renormalises_over_the_articles_left():

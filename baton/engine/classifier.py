@@ -4,7 +4,10 @@ Retrieval asks "which example question is this message closest to?"; the classif
 directions of the embedding separate one article's questions from the others', which ranks better
 once articles have more than a handful of questions (and costs one small matrix product a
 message). Multinomial logistic regression on the same centred unit vectors as retrieval, titles
-included, so every article has at least one training example.
+included, so every article has at least one training example. Every article weighs the same in
+the fit, however many questions its author wrote: unweighted, an article with many phrasings
+becomes the classifier's default guess (MixATIS, whose train has 304 single-intent questions for
+`atis_flight` and 12 for `atis_flight_no`: dev exact match 0.750 unweighted, 0.908 weighted).
 
 Fitting uses scikit-learn; the coefficients are cached next to the KB embeddings, keyed by the
 KB's content, the embedder and `RECIPE`, so a warm start neither refits nor imports it.
@@ -21,7 +24,7 @@ from baton.engine.cache import DAMAGED, write_atomically
 from baton.engine.text import MATCHING_VERSION
 
 C = 10.0
-RECIPE = hashlib.sha256(repr(("multinomial-lr", C, MATCHING_VERSION)).encode()).hexdigest()[:12]
+RECIPE = hashlib.sha256(repr(("multinomial-lr", C, "per-article", MATCHING_VERSION)).encode()).hexdigest()[:12]
 
 
 class ArticleClassifier:
@@ -32,9 +35,12 @@ class ArticleClassifier:
         self.intercept = intercept.astype(np.float32)
 
     @classmethod
-    def fit(cls, x: np.ndarray, y: np.ndarray, n_classes: int) -> "ArticleClassifier":
+    def fit(cls, x: np.ndarray, y: np.ndarray, n_classes: int,
+            counts: np.ndarray | None = None) -> "ArticleClassifier":
         """Fit on unit vectors `x` labelled with article indices `y`; an article with no example
-        in `y` gets probability 0."""
+        in `y` gets probability 0. Each example weighs 1 / its article's count in `counts`
+        (default: in `y`), so every article weighs the same; a fit on part of a KB passes the
+        whole KB's counts, so it weighs articles as the full fit does."""
         coef = np.zeros((n_classes, x.shape[1]), dtype=np.float32)
         intercept = np.zeros(n_classes, dtype=np.float32)
         present = np.unique(y)
@@ -43,9 +49,14 @@ class ArticleClassifier:
             return cls(coef, intercept)
         from sklearn.linear_model import LogisticRegression
 
-        model = LogisticRegression(C=C, max_iter=300).fit(x, y)
-        coef[model.classes_] = model.coef_
-        intercept[model.classes_] = model.intercept_
+        counts = np.bincount(y, minlength=n_classes) if counts is None else np.asarray(counts)
+        weight = 1.0 / np.maximum(counts[y], 1)
+        model = LogisticRegression(C=C, max_iter=300).fit(x, y, sample_weight=weight * len(y) / weight.sum())
+        if len(model.classes_) == 2:  # one row, for the second class against the first: softmax(0, z)
+            coef[model.classes_[1]], intercept[model.classes_[1]] = model.coef_[0], model.intercept_[0]
+        else:
+            coef[model.classes_] = model.coef_
+            intercept[model.classes_] = model.intercept_
         return cls(coef, intercept)
 
     @classmethod
