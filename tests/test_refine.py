@@ -98,6 +98,9 @@ def test_needed_confidence_follows_what_the_piece_says(text, needed):
     # a follow-up that asks nothing is the request's context, after a request too
     ("I didn't use it", "I'd like a refund for my subscription last month", math.inf),
     ("I restarted it", "how do I set up the hub", math.inf),
+    # a participle and its preposition tells more about the piece before it
+    ("arriving at dallas", "i need the flight numbers of flights leaving from cleveland", math.inf),
+    ("leaving from boston after 5 pm", "show me the cheapest fare to denver", math.inf),
 ])
 def test_a_follow_up_pointing_back_joins_a_piece_that_does_not_ask(text, previous, needed):
     assert needed_confidence(text, previous) == needed

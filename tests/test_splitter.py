@@ -33,6 +33,25 @@ def test_list_items_and_ampersands(message, expected):
     assert texts(message) == expected
 
 
+@pytest.mark.parametrize("message, expected", [
+    # a request verb and its object is a request in two words
+    ("what class is fare code q and also list airports", ["what class is fare code q", "list airports"]),
+    ("how do I update my billing address and then reset password",
+     ["how do I update my billing address", "reset password"]),
+    # two words without a request verb in front are not
+    ("what is your return and refund policy", ["what is your return and refund policy"]),
+    ("does it work with alexa and also google home", ["does it work with alexa and also google home"]),
+])
+def test_two_word_commands(message, expected):
+    assert texts(message) == expected
+
+
+def test_a_question_opening_with_its_preposition_is_a_request():
+    assert kind("to what cities does northwest fly") == "request"
+    assert kind("in which countries can I use the card") == "request"
+    assert kind("to my surprise the box was empty") != "request"
+
+
 def test_a_short_pointing_sentence_still_joins_the_one_before():
     assert texts("My router keeps dropping the connection. How do I fix it?") == [
         "My router keeps dropping the connection. How do I fix it?"]

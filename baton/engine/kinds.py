@@ -58,7 +58,7 @@ PROBLEM = re.compile(
     r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?", re.IGNORECASE)
 REQUEST = re.compile(
     r"\?|^\W*(how|what|when|where|why|who|which|whats|can|could|would|will|should|do|does|did|is|are|am|"
-    r"has|have|any|please)\b|\b(i|we)\s*(just |really |only |still )?(want|need|'d like|would like|wanna|have to)\b|"
+    r"has|have|any|please)\b|^\W*(to|from|for|in|on|at|with|by|into)\s+(what|which|whom|where)\b|\b(i|we)\s*(just |really |only |still )?(want|need|'d like|would like|wanna|have to)\b|"
     r"\b(i'?m|i m|i am|we'?re|we are)\s+(looking for|trying to|hoping to|wondering)\b|"
     r"\b(help|tell me|let me know|show me)\b|"
     r"[,;:.!]\s*(how|what|what's|whats|when|where|why|which|can|could|would|will|should|do|does|is|are)\s+\w+",

@@ -36,13 +36,14 @@ import re
 from typing import Callable, Sequence
 
 from baton.engine.kinds import is_instruction, kind
-from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans
+from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans, is_short_command
 from baton.engine.text import STOPWORDS, words
 
 SPLIT_MIN_CONFIDENCE = 0.35  # both sides of a cut must be at least this sure of their article
 CONTEXT_MIN_CONFIDENCE = 0.7  # ... a subject-first statement (see `needed_confidence`)
 MIN_CHUNK_CONTENT_WORDS = 1  # a piece needs something to be about ("for me and" is not a request)
-MIN_CHUNK_WORDS = 3  # nor can a bare noun pair ("... inverter and battery storage")
+MIN_CHUNK_WORDS = 3  # nor can a bare noun pair ("... inverter and battery storage"), unless a
+# request verb leads it ("list airports": `splitter.is_short_command`)
 
 # A story has the customer as its subject and a past-tense verb ("I bought a hub last week", "my
 # wife already installed it"), and nothing after the subject asks for something ("I was wondering").
@@ -75,6 +76,8 @@ SOFT_BOUNDARY = re.compile(
 
 def _can_stand_alone(text: str) -> bool:
     toks = words(text)
+    if is_short_command(text):
+        return True
     return len(toks) >= MIN_CHUNK_WORDS and sum(1 for w in toks if w not in STOPWORDS) >= MIN_CHUNK_CONTENT_WORDS
 
 
@@ -140,6 +143,12 @@ def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]]
     return out
 
 
+# A participle and its preposition ("arriving at dallas", "leaving from boston after 5") tells
+# more about the request before it; it asks for nothing of its own.
+MODIFIES_PREVIOUS = re.compile(r"^\W*\w{3,}ing\s+(?:at|in|on|from|to|into|before|after|by|around|via|through)\b",
+                               re.IGNORECASE)
+
+
 def leans_back(text: str) -> bool:
     """The piece only makes sense with the one before it ("can I move it")."""
     return len(words(text)) <= ANAPHORA_MAX_WORDS and LEANS_BACK.search(text) is not None
@@ -160,6 +169,7 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     that asks after a request of its own is a second request about the same thing ("how do I set
     up the hub, can I return it")."""
     if (kind(text) in ("social", "ask") or is_instruction(text) or tells_story(text)
+            or (previous is not None and MODIFIES_PREVIOUS.match(text) is not None)
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
     if sets_context(text):

@@ -68,8 +68,16 @@ should do does did is are my also please
 _WANT = re.compile(r"^\s*i\s*(want|need|'d like|would like|wanna)\b", re.IGNORECASE)
 
 
+def is_short_command(text: str) -> bool:
+    """Two words, a request verb and what it is about: "list airports", "reset password"."""
+    toks = words(text)
+    return len(toks) == 2 and toks[0] in REQUEST_VERBS and toks[1] not in STOPWORDS
+
+
 def _clause_like(text: str, after_and: bool = False) -> bool:
     toks = words(text)
+    if is_short_command(text):
+        return True
     if len(toks) < 3:
         return False
     if _WANT.match(text) or toks[0] in REQUEST_VERBS:
