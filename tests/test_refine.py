@@ -101,6 +101,8 @@ def test_needed_confidence_follows_what_the_piece_says(text, needed):
     # a participle and its preposition tells more about the piece before it
     ("arriving at dallas", "i need the flight numbers of flights leaving from cleveland", math.inf),
     ("leaving from boston after 5 pm", "show me the cheapest fare to denver", math.inf),
+    ("shipping to canada", "how much is the hub", SPLIT_MIN_CONFIDENCE),  # a noun: its own request
+    ("something in my account is wrong", "where is my order", SPLIT_MIN_CONFIDENCE),
 ])
 def test_a_follow_up_pointing_back_joins_a_piece_that_does_not_ask(text, previous, needed):
     assert needed_confidence(text, previous) == needed

@@ -144,9 +144,20 @@ def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]]
 
 
 # A participle and its preposition ("arriving at dallas", "leaving from boston after 5") tells
-# more about the request before it; it asks for nothing of its own.
-MODIFIES_PREVIOUS = re.compile(r"^\W*\w{3,}ing\s+(?:at|in|on|from|to|into|before|after|by|around|via|through)\b",
+# more about the request before it; it asks for nothing of its own. Nouns ending in -ing open
+# requests of their own ("shipping to canada?", "something in my account is wrong").
+MODIFIES_PREVIOUS = re.compile(r"^\W*(?P<verb>\w{3,}ing)\s+(?:at|in|on|from|to|into|before|after|by|around|via|through)\b",
                                re.IGNORECASE)
+NOUNS_IN_ING = frozenset("""
+something nothing anything everything shipping billing pricing booking setting meeting morning evening
+training streaming banking parking housing clothing wedding building ceiling heating lighting
+""".split())
+
+
+def modifies_previous(text: str) -> bool:
+    """The piece is a participle phrase about the piece before it ("arriving at dallas")."""
+    m = MODIFIES_PREVIOUS.match(text)
+    return m is not None and m.group("verb").lower() not in NOUNS_IN_ING
 
 
 def leans_back(text: str) -> bool:
@@ -169,7 +180,7 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     that asks after a request of its own is a second request about the same thing ("how do I set
     up the hub, can I return it")."""
     if (kind(text) in ("social", "ask") or is_instruction(text) or tells_story(text)
-            or (previous is not None and MODIFIES_PREVIOUS.match(text) is not None)
+            or (previous is not None and modifies_previous(text))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
     if sets_context(text):
