@@ -17,7 +17,8 @@ What a piece says sets how sure it must be (`needed_confidence`):
 - a piece that tells the customer's story ("I bought a hub last week, how do I reset my password")
   or a short follow-up leaning on a piece that does not ask ("the installer is booked for
   thursday but I won't be home, can I move it") is never a request of its own, however well it
-  matches an article;
+  matches an article, nor is a participle phrase about the piece before it ("i need the flight
+  numbers of flights leaving from cleveland and arriving at dallas");
 - a statement with its subject up front that neither asks nor reports a problem ("we're moving
   in january, what happens to my internet", "I host a game server at home, can I get a fixed
   IP") is context for the question next to it unless the KB is as sure of it as of an answer it
@@ -178,7 +179,7 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     installer is booked for thursday but I won't be home, can I move it"), and one that asks
     nothing joins a request too ("I'd like a refund for my subscription, I didn't use it"); one
     that asks after a request of its own is a second request about the same thing ("how do I set
-    up the hub, can I return it")."""
+    up the hub, can I return it"). A participle phrase ("arriving at dallas") never starts one."""
     if (kind(text) in ("social", "ask") or is_instruction(text) or tells_story(text)
             or (previous is not None and modifies_previous(text))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):

@@ -5,8 +5,8 @@ Rules, in order:
    abbreviation ("St. Louis", "Dr. Lee") is not one.
 2. Inside a sentence, "btw", "by the way", "another thing", "one more thing", "oh and" always
    split; "and then" splits when a new clause or an imperative follows ("... and then play it"); "and", "also", "plus" split only when what follows starts a new clause ("and how ...",
-   "also does ...", "and my ...") and what precedes is a clause of its own, so "return and
-   refund policy" or "Lumo Plus" stay whole.
+   "also does ...", "and my ...", or a two-word command: "and also list airports") and what
+   precedes is a clause of its own, so "return and refund policy" or "Lumo Plus" stay whole.
 3. Only requests and problem reports are intents: greetings, thanks, acknowledgements ("ok I'm
    in", "got back in, ty"), announcements ("two things"), context ("I'm on my office network btw"),
    asks for help with what was just said ("Please advise.", "What should I do?") and bare
