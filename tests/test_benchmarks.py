@@ -54,6 +54,10 @@ def test_banking77_oos_slice_reports_both_oos_kinds_and_the_baseline():
     for key in ("in_scope_accuracy", "id_oos_recall", "ood_oos_recall", "auroc"):
         assert 0 <= m[key] <= 1, key
     assert set(m["tfidf_baseline"]) == {"in_scope", "id_oos", "ood_oos", "threshold"}
+    # the comparison at the baseline's ID-OOS recall hands off at least that much ID-OOS
+    matched = m["at_baseline_id_oos_recall"]
+    assert matched["id_oos_recall"] >= m["tfidf_baseline"]["id_oos"]["oos_recall"]
+    assert 0 <= matched["in_scope_accuracy"] <= 1 and 0 <= matched["ood_oos_recall"] <= 1
 
 
 @needs

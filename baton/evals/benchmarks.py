@@ -209,18 +209,34 @@ def banking77_oos(data: Path, limit: int | None = None, per_intent: int | None =
     engine = engine_factory(kb_from(train, per_intent))
     vp, vc = score(engine, val.texts)
     threshold = choose_threshold(vp, vc, np.asarray(val.labels))
-    baton = {name: _banking_metrics(*score(engine, s.texts), np.asarray(s.labels), threshold) for name, s in tests.items()}
-    all_test = Split(sum((s.texts for s in tests.values()), []), sum((s.labels for s in tests.values()), []))
-    tp, tc = score(engine, all_test.texts)
-    labels = np.asarray(all_test.labels)
+    scored = {name: score(engine, s.texts) for name, s in tests.items()}
+    baton = {name: _banking_metrics(*scored[name], np.asarray(s.labels), threshold) for name, s in tests.items()}
+    tp, tc = (np.concatenate([scored[name][i] for name in tests]) for i in (0, 1))
+    labels = np.asarray(sum((s.labels for s in tests.values()), []))
     correct = (tp == labels) & (labels != OOS)
+    baseline = tfidf_baseline(train, val, tests)
     return {"benchmark": "banking77-oos", "articles": len(engine.kb), "threshold": threshold,
             "in_scope_accuracy": baton["in_scope"]["in_scope_accuracy"],
             "in_scope_accuracy_closed": baton["in_scope"]["in_scope_accuracy_closed"],
             "oos_recall": round(float((tc[labels == OOS] < threshold).mean()), 4),
             "id_oos_recall": baton["id_oos"]["oos_recall"], "ood_oos_recall": baton["ood_oos"]["oos_recall"],
             "auroc": auroc(correct.astype(int), tc), "ece": ece(correct.astype(float), tc),
-            "tfidf_baseline": tfidf_baseline(train, val, tests)}
+            "at_baseline_id_oos_recall": _at_recall(scored, tests, baseline["id_oos"]["oos_recall"]),
+            "tfidf_baseline": baseline}
+
+
+def _at_recall(scored: dict[str, tuple[np.ndarray, np.ndarray]], tests: dict[str, Split],
+               recall: float) -> dict[str, Any]:
+    """Baton's in-scope accuracy and OOD recall where it hands off as much ID-OOS as the baseline
+    does: the two systems compared at one point of their curves, not at thresholds each chose."""
+    id_conf = scored["id_oos"][1]
+    threshold = threshold_for_oos_recall(id_conf, np.full(len(id_conf), OOS), recall)
+    if threshold is None:
+        return {}
+    out = _banking_metrics(*scored["in_scope"], np.asarray(tests["in_scope"].labels), threshold)
+    return {"threshold": round(threshold, 4), "id_oos_recall": round(float((id_conf < threshold).mean()), 4),
+            "in_scope_accuracy": out["in_scope_accuracy"],
+            "ood_oos_recall": round(float((scored["ood_oos"][1] < threshold).mean()), 4)}
 
 
 def multi_intent(name: str, data: Path, per_intent: int | None = None, limit: int | None = None,
