@@ -233,10 +233,9 @@ def _at_recall(scored: dict[str, tuple[np.ndarray, np.ndarray]], tests: dict[str
     threshold = threshold_for_oos_recall(id_conf, np.full(len(id_conf), OOS), recall)
     if threshold is None:
         return {}
-    out = _banking_metrics(*scored["in_scope"], np.asarray(tests["in_scope"].labels), threshold)
-    return {"threshold": round(threshold, 4), "id_oos_recall": round(float((id_conf < threshold).mean()), 4),
-            "in_scope_accuracy": out["in_scope_accuracy"],
-            "ood_oos_recall": round(float((scored["ood_oos"][1] < threshold).mean()), 4)}
+    at = {name: _banking_metrics(*scored[name], np.asarray(tests[name].labels), threshold) for name in tests}
+    return {"threshold": round(threshold, 4), "id_oos_recall": at["id_oos"]["oos_recall"],
+            "in_scope_accuracy": at["in_scope"]["in_scope_accuracy"], "ood_oos_recall": at["ood_oos"]["oos_recall"]}
 
 
 def multi_intent(name: str, data: Path, per_intent: int | None = None, limit: int | None = None,
