@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import groupby
 from pathlib import Path
 
 import nbformat
@@ -26,30 +27,24 @@ def _allowed(printed: str) -> float:
     return max(FLOAT_TOLERANCE, 10.0 ** -decimals) + 1e-9
 
 
-def _decisive_ranks(lines: list[str]) -> set[int]:
-    """Indexes of article lines whose rank is not a near tie with the line above or below.
-
-    The last line of a block is never decisive: it may tie with an article below the cut."""
-    decisive = set()
-    k = 0
-    while k < len(lines):
-        block = []
-        while k < len(lines) and ARTICLE.match(lines[k]):
-            block.append(k)
-            k += 1
-        for pos, idx in enumerate(block[:-1]):
-            score = float(ARTICLE.match(lines[idx]).group(4))
-            neighbours = [block[pos + 1]] + ([block[pos - 1]] if pos else [])
-            if all(abs(score - float(ARTICLE.match(lines[n]).group(4))) > FLOAT_TOLERANCE for n in neighbours):
-                decisive.add(idx)
-        k += 0 if block else 1
-    return decisive
+def _near_ties(lines: list[str]) -> set[int]:
+    """Indexes of article lines whose rank is a near tie with the line above or below, and the
+    last line of each block, which may tie with an article below the cut."""
+    ties: set[int] = set()
+    for is_article, group in groupby(enumerate(lines), key=lambda pair: bool(ARTICLE.match(pair[1]))):
+        if is_article:
+            block = [(i, float(ARTICLE.match(line).group(4))) for i, line in group]
+            ties.add(block[-1][0])
+            for (above, s), (below, t) in zip(block, block[1:]):
+                if abs(s - t) <= FLOAT_TOLERANCE:
+                    ties.update((above, below))
+    return ties
 
 
-def _masked(text: str, undecided: set[int]) -> str:
+def _masked(text: str, ties: set[int]) -> str:
     """The text with numbers replaced, and article ids too at ranks that are near ties."""
     lines = text.split("\n")
-    for idx in undecided:
+    for idx in ties:
         lines[idx] = ARTICLE.sub(r"\1# score \4", lines[idx])
     return NUMBER.sub("#", "\n".join(lines))
 
@@ -62,8 +57,8 @@ def same_outputs(fresh: list[str], committed: list[str]) -> list[str]:
         return [f"{len(fresh)} decision cells vs {len(committed)} committed"]
     for k, (a, b) in enumerate(zip(fresh, committed)):
         lines = b.split("\n")
-        undecided = {i for i, line in enumerate(lines) if ARTICLE.match(line)} - _decisive_ranks(lines)
-        if len(a.split("\n")) != len(lines) or _masked(a, undecided) != _masked(b, undecided):
+        ties = _near_ties(lines)
+        if len(a.split("\n")) != len(lines) or _masked(a, ties) != _masked(b, ties):
             problems.append(f"cell {k}: text differs\n--- fresh\n{a}\n--- committed\n{b}")
             continue
         for x, y in zip(NUMBER.findall(a), NUMBER.findall(b)):
