@@ -223,3 +223,42 @@ def test_a_small_knowledge_base_borrows_the_demo_replays_as_a_prior(monkeypatch)
     assert with_prior[0] < alone[0]                       # out of scope: less sure
     assert with_prior[2] > alone[2]                       # covered: surer
     assert max(with_prior[:2]) < 0.7 <= with_prior[2]     # neither out-of-scope one is answered
+
+
+def test_a_one_article_knowledge_base_is_centred_on_the_demo_kb_and_tells_messages_apart():
+    """Centred on its own mean, a title and one question point along their difference, and every
+    message scored about alike (0.77-0.82 covered, 0.77 out of scope). Centred mostly on the demo
+    KB's mean, every covered phrasing now scores above every out-of-scope message."""
+    from baton.kb import Article, KnowledgeBase
+
+    engine = EmbeddedEngine(KnowledgeBase([Article(
+        id="refunds", title="Refunds", tag="general", questions=("how do I get a refund",),
+        body="Refunds reach your card within 5 business days of us receiving the return.")]))
+    covered = [conf(engine, t)[1] for t in ("I want my money back", "can I get reimbursed for my order",
+                                           "refund please", "how long until my refund arrives")]
+    uncovered = [conf(engine, t)[1] for t in ("when will my package arrive", "how do I reset my password",
+                                             "do you ship to canada", "what is the meaning of life",
+                                             "my hub won't connect to wifi")]
+    assert min(covered) > max(uncovered)
+
+
+def test_the_demo_kb_mean_weighs_less_as_the_kb_grows(tmp_path):
+    from baton.engine import index
+    from baton.engine.embedder import default_embedder
+    from baton.kb import Article, KnowledgeBase
+
+    assert index.background_share(0) == 1.0 and index.background_share(50) == 0.5
+    assert index.background_share(index.BACKGROUND_QUESTIONS) == 0.0 == index.background_share(1000)
+    embedder = CachedEmbedder(default_embedder(), tmp_path)
+    texts = [f"question number {n} about topic {n % 3}" for n in range(index.BACKGROUND_QUESTIONS)]
+    articles = [Article(id=f"a{k}", title=f"topic {k}", tag="general", questions=tuple(texts[k::3]), body=f"topic {k}")
+                for k in range(3)]
+    big = index.Index(KnowledgeBase(articles), embedder)
+    units = embedder.embed_corpus_queries([big.read(t) for t in big.unit_texts])
+    assert np.allclose(big.mu_q, units.mean(axis=0))      # enough questions: the KB's own mean
+    small = index.Index(KnowledgeBase([Article(id="a", title="topic", tag="general", questions=("one question",),
+                                               body="topic")]), embedder)
+    own = embedder.embed_corpus_queries([small.read(t) for t in small.unit_texts]).mean(axis=0)
+    background, _ = index.background_means(embedder)
+    share = index.background_share(1)
+    assert np.allclose(small.mu_q, (1 - share) * own + share * background)

@@ -24,7 +24,8 @@ from baton.engine.cache import DAMAGED, write_atomically
 from baton.engine.text import MATCHING_VERSION
 
 C = 10.0
-RECIPE = hashlib.sha256(repr(("multinomial-lr", C, "per-article", MATCHING_VERSION)).encode()).hexdigest()[:12]
+# "background": what a small KB's vectors are centred on changed (`index.BACKGROUND_QUESTIONS`)
+RECIPE = hashlib.sha256(repr(("multinomial-lr", C, "per-article", MATCHING_VERSION, "background")).encode()).hexdigest()[:12]
 
 
 class ArticleClassifier:

@@ -41,6 +41,11 @@ W_CLS = 0.5
 # 0.361 (e5 alone 0.320). At 1.0 the demo KB's camera article drew "can I return the camera?".
 W_SECOND = 0.5
 UNMET_RULES = 2  # bump when `unmet` reads messages differently: calibrations are fitted on it
+# Centring needs the direction every vector shares, and a small KB's own mean is a poor estimate of
+# it (one article's title and question: the mean lies between them, and everything centred on it
+# points along their difference, so a one-article KB rated any message alike). Under this many
+# example questions the shipped demo KB's mean stands in, weighing 1 - questions / this.
+BACKGROUND_QUESTIONS = 100
 
 
 # What a customer asks to have done, as word roots ("cancel" covers cancelled, cancellation).
@@ -78,6 +83,23 @@ def action_objects(text: str) -> list[str]:
         if toks[n + 1] in _DETERMINERS and toks[n + 2] not in STOPWORDS:
             found.append(stem(toks[n + 2]))
     return found
+
+
+def background_share(questions: int) -> float:
+    """How much the demo KB's mean weighs in the centring of a KB with this many questions."""
+    return max(0.0, 1.0 - questions / BACKGROUND_QUESTIONS)
+
+
+def background_means(embedder: CachedEmbedder) -> tuple[np.ndarray, np.ndarray]:
+    """The shipped demo KB's mean query vector (titles and questions) and mean passage vector
+    (articles), read as `Index` reads its own texts but without another KB's spelling (cached)."""
+    from baton import demo
+    from baton.kb import load_kb
+
+    kb = load_kb(demo.KB)
+    units = embedder.embed_corpus_queries([for_matching(t) for a in kb.articles for t in (a.title, *a.questions)])
+    bodies = embedder.embed_corpus_passages([f"{a.title}. {a.body}" for a in kb.articles])
+    return units.mean(axis=0), bodies.mean(axis=0)
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
@@ -128,6 +150,11 @@ class Index:
         body_vecs = embedder.embed_corpus_passages([f"{a.title}. {a.body}" for a in kb.articles])
         self.mu_q = unit_vecs.mean(axis=0)
         self.mu_b = body_vecs.mean(axis=0)
+        share = background_share(int((~self.is_title).sum()))
+        if share > 0:
+            bg_q, bg_b = background_means(embedder)
+            self.mu_q = (1 - share) * self.mu_q + share * bg_q
+            self.mu_b = (1 - share) * self.mu_b + share * bg_b
         self.cls_units = self.centre(unit_vecs)
         self.units = self.similar(self.cls_units)
         self.unit_sums = np.add.reduceat(self.units, self._starts, axis=0)  # (articles, dim)
