@@ -130,6 +130,21 @@ def test_a_new_question_or_a_success_is_not_a_complaint(message):
     assert not any("wrong" in s for s in signals), signals
 
 
+def test_what_the_customer_tried_before_any_answer_is_no_complaint():
+    """After the opening greeting the AI has answered nothing: a first request that says what the
+    customer already tried, or a second hello, is not the conversation going off the rails."""
+    from baton.nodes.reply import OPENING
+
+    tried = "I already restarted the hub twice and it still drops offline, what else can I do"
+    greeted = [HumanMessage("hi"), AIMessage(OPENING), HumanMessage(tried)]
+    assert not off_rails_signals(tried, greeted, 0, POLICY, never_similar)
+    again = [HumanMessage("hi"), AIMessage(OPENING), HumanMessage("hi")]
+    assert not off_rails_signals("hi", again, 0, POLICY, never_similar)
+    # after a real answer the same words are a complaint
+    answered = [HumanMessage("my hub drops offline"), AIMessage("Restart the hub."), HumanMessage(tried)]
+    assert any("wrong" in s for s in off_rails_signals(tried, answered, 1, POLICY, never_similar))
+
+
 def test_off_rails_signals():
     t = [HumanMessage("how do I set up the hub"), AIMessage("Plug it in."), HumanMessage("that's not what I asked")]
     assert off_rails_signals("that's not what I asked", t, 1, POLICY, never_similar)

@@ -108,6 +108,14 @@ def test_off_rails_repeat(policy, kb, customers):
     assert r["outcome"] == "handoff" and r["reasons"] == ["off_rails"]
 
 
+def test_a_greeting_then_what_the_customer_already_tried_is_answered(policy, kb, customers):
+    tried = "I already reset my hub, it still drops offline"
+    b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, tried: Scripted("technical", "factory-reset", 0.9)}))
+    assert b.send("c1", "c-1001", "hi")["intents"] == []
+    r = b.send("c1", "c-1001", tried)
+    assert r["outcome"] == "answer" and r["reasons"] == []
+
+
 def test_social_message_gets_a_reply_without_intents(policy, kb, customers):
     r = make(policy, kb, customers).send("c1", "c-1001", "thanks!")
     assert r["outcome"] == "answer" and r["intents"] == [] and r["reply"]

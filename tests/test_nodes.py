@@ -103,6 +103,11 @@ def test_a_greeting_before_anything_was_asked_is_greeted_back(policy):
     state = {"drafts": [], "decision": {"outcome": "answer", "reasons": [], "queue": None, "explanation": []},
              "message": "hello", "messages": [HumanMessage("hello")], "turn": 1}
     assert reply(state, rt(policy))["messages"][0].content == "Hi! What can I help you with today?"
+    # nothing answered yet: a second hello is greeted again, not thanked
+    again = {**state, "messages": [HumanMessage("hi"), AIMessage(OPENING), HumanMessage("hello?")]}
+    assert reply(again, rt(policy))["messages"][0].content == OPENING
+    thanks = {**state, "message": "ok thanks", "messages": [HumanMessage("hi"), AIMessage(OPENING), HumanMessage("ok thanks")]}
+    assert reply(thanks, rt(policy))["messages"][0].content.startswith("Glad to help")
 
 
 def test_summarize_builds_the_brief(policy):

@@ -28,6 +28,7 @@ from baton.engine.splitter import says_resolved
 from baton.engine.text import words
 from baton.graph.context import Deps
 from baton.graph.state import first_failure, REASONS, BatonState, Decision, Draft
+from baton.nodes.reply import PLEASANTRIES
 from baton.policy import Policy
 
 REPEAT_SIMILARITY = 0.95
@@ -63,7 +64,9 @@ def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_s
     if not message.strip() or says_resolved(message):
         return []
     earlier = list(transcript[:-1]) if transcript and transcript[-1].content == message else list(transcript)
-    ai_spoke = any(isinstance(m, AIMessage) for m in earlier)
+    # Only an answer can be wrong or worth repeating a question after: "I already restarted it
+    # twice" after the opening "what can I help you with?" is what they tried before asking.
+    ai_spoke = any(isinstance(m, AIMessage) and m.content not in PLEASANTRIES for m in earlier)
     signals: list[str] = []
     if ai_spoke and COMPLAINT.search(message):
         signals.append("the customer says the answer was wrong or missed the question")

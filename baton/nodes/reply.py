@@ -7,6 +7,7 @@ from typing import Any
 from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
+from baton.engine.kinds import GRATITUDE
 from baton.engine.splitter import says_resolved
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
@@ -21,9 +22,12 @@ PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER})
 def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     drafts = state.get("drafts", [])
     answered = [d for d in drafts if d["status"] == "answered"]
-    spoke = any(isinstance(m, AIMessage) for m in state.get("messages", []))
-    text = "\n\n".join(answer_texts(drafts)) or (NOTHING_TO_ANSWER if spoke else OPENING)
     resolved = says_resolved(state.get("message") or "")
+    # "Glad to help!" once something was answered or the customer thanks us: a second "hello?"
+    # before any answer is greeted again
+    helped = any(isinstance(m, AIMessage) and m.content not in PLEASANTRIES for m in state.get("messages", []))
+    thanked = resolved or GRATITUDE.search(state.get("message") or "") is not None
+    text = "\n\n".join(answer_texts(drafts)) or (NOTHING_TO_ANSWER if helped or thanked else OPENING)
     history = with_answered(state, drafts)
     return {
         "messages": [AIMessage(content=text)],
