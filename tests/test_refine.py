@@ -7,8 +7,8 @@ import pytest
 import math
 
 from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, asking_part, chunks, fold_recounts,
-                                 group, leans_back, needed_confidence, recount_needs, recounts, same_article_runs,
-                                 sets_context, tells_story)
+                                 group, leans_back, needed_confidence, recount_needs, recounts, reports_attempt, same_article_runs,
+                                 sets_context, tells_story, voices_feeling)
 from baton.engine.splitter import Span
 
 
@@ -314,8 +314,27 @@ def test_engine_takes_the_request_alone_when_the_context_pulls_the_whole_off_top
 
 def test_an_attempt_at_a_fix_is_the_context_of_the_question_unless_the_kb_is_as_sure_as_an_answer():
     assert recount_needs("i tried the app but it keeps saying error") == CONTEXT_MIN_CONFIDENCE
-    assert recount_needs("I've restarted it twice") == CONTEXT_MIN_CONFIDENCE
     assert recount_needs("I opened the box but never used it") == SPLIT_MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("attempt", ["I've restarted it twice", "I already reset it twice",
+                                     "I already did the factory reset", "I have already restarted the router",
+                                     "we already unplugged it"])
+def test_an_attempt_that_reports_nothing_else_is_never_a_request_of_its_own(attempt):
+    assert reports_attempt(attempt)
+    assert recount_needs(attempt) == math.inf and needed_confidence(attempt, "my camera won't connect") == math.inf
+
+
+@pytest.mark.parametrize("text", ["i tried the app but it keeps saying error", "how do I reset my hub",
+                                  "I opened the box but never used it"])
+def test_a_problem_or_a_question_is_no_bare_attempt(text):
+    assert not reports_attempt(text)
+
+
+def test_engine_never_answers_what_the_customer_already_tried_as_a_request(embedded_engine):
+    # "I already reset it twice" was cut off and answered from the factory-reset article at 0.87
+    intents = embedded_engine.split("my camera won't connect, I already reset it twice")
+    assert len(intents) == 1 and intents[0]["hits"][0]["article"] == "camera-offline"
 
 
 def test_engine_keeps_what_the_customer_tried_with_their_question():
@@ -331,3 +350,27 @@ def test_engine_keeps_what_the_customer_tried_with_their_question():
     message = "how do i change the wifi password? i tried the app but it keeps saying error"
     [intent] = engine.split(message)
     assert intent["text"] == message and intent["hits"][0]["article"] == "wifi-password"
+
+
+@pytest.mark.parametrize("feeling", ["I'm not happy with my thermostat", "we are really disappointed with the camera",
+                                     "im so frustrated with this app"])
+def test_a_feeling_is_never_a_request_of_its_own(feeling):
+    assert voices_feeling(feeling) and needed_confidence(feeling, "it keeps resetting") == math.inf
+
+
+@pytest.mark.parametrize("text", ["I'm not sure how to pair it", "I am moving next month", "I'm unhappy, can I return it?"])
+def test_other_first_person_openings_are_no_feeling(text):
+    assert not voices_feeling(text)
+
+
+def test_engine_does_not_send_the_steps_the_customer_already_followed(embedded_engine):
+    """The feeling was cut off and answered from thermostat wiring (0.90), the rest from the
+    factory-reset steps the customer says they already did (0.99)."""
+    message = "I'm not happy with my thermostat, it keeps resetting. I already did the factory reset"
+    [intent] = embedded_engine.split(message)
+    assert intent["text"] == message
+    assert "factory-reset" not in [h["article"] for h in intent["hits"]]
+    assert embedded_engine.grade(intent, embedded_engine.answer(intent)) < 0.7
+    # asked for, the same article is the answer
+    [asked] = embedded_engine.split("how do I factory reset the hub")
+    assert asked["hits"][0]["article"] == "factory-reset"

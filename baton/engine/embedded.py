@@ -37,10 +37,12 @@ class EmbeddedEngine:
         self.calibrator = Calibrator().fit(self.index)
         self._topics = np.unique([a.tag for a in kb.articles], return_inverse=True)[1]
 
-    def _analyse(self, texts: list[str], vecs: np.ndarray | None = None) -> tuple[Ranked, np.ndarray]:
+    def _analyse(self, texts: list[str], vecs: np.ndarray | None = None,
+                 article_mask: np.ndarray | None = None) -> tuple[Ranked, np.ndarray]:
         """The ranking of articles for each text, and how sure the engine is of each one's topic
-        (the probability the calibrator gives the best article's tag, its articles taken as one)."""
-        scores = self.index.scores(texts, vecs)
+        (the probability the calibrator gives the best article's tag, its articles taken as one).
+        `article_mask` (texts, articles) hides articles, as if the KB did not have them."""
+        scores = self.index.scores(texts, vecs, article_mask=article_mask)
         ranked = rank(scores)
         return ranked, self.calibrator.predict(topic_features(scores, ranked, self._topics))
 
@@ -105,7 +107,25 @@ class EmbeddedEngine:
                 whole[n] = Intent(**{**whole[n], "tag": part["tag"], "hits": part["hits"],
                                      "features": part["features"],
                                      "tag_sure": part["tag_sure"] or whole[n]["tag_sure"]})
-        return self._merge_same_article(message, whole)
+        merged = self._merge_same_article(message, whole)
+        return [self._not_what_was_tried(message, i, tops, embed) for i in merged]
+
+    def _not_what_was_tried(self, message: str, intent: Intent, tops: Any, embed: Any) -> Intent:
+        """The intent scored without the article about what the customer says they already did
+        ("my thermostat keeps resetting. I already did the factory reset" was answered with the
+        factory-reset steps at 0.84): when a piece that only reports an attempt
+        (`refine.reports_attempt`) is sure of the intent's best article, that article is hidden
+        and the rest of the KB decides, usually that nothing else answers it."""
+        if not intent["hits"]:
+            return intent
+        span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
+        attempts = [p.text for p in refine.pieces_of(message, span) if refine.reports_attempt(p.text)]
+        best = intent["hits"][0]["article"]
+        if not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in (tops(attempts) if attempts else [])):
+            return intent
+        mask = np.array([[a.id == best for a in self.kb.articles]])
+        [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]), mask)
+        return Intent(**{**rescored, "index": intent["index"]})
 
     def _merge_same_article(self, message: str, intents: list[Intent]) -> list[Intent]:
         """A report next to a question on the same article (or, unsure, on the same topic) becomes
@@ -146,10 +166,11 @@ class EmbeddedEngine:
         """Score already-split spans (text, start, end): best articles, tag and features."""
         return self._score(spans)
 
-    def _score(self, spans: list[tuple[str, int, int]], vecs: np.ndarray | None = None) -> list[Intent]:
+    def _score(self, spans: list[tuple[str, int, int]], vecs: np.ndarray | None = None,
+               article_mask: np.ndarray | None = None) -> list[Intent]:
         if not spans:
             return []
-        ranked, topic = self._analyse([text for text, _, _ in spans], vecs)
+        ranked, topic = self._analyse([text for text, _, _ in spans], vecs, article_mask)
         intents: list[Intent] = []
         for i, (text, start, end) in enumerate(spans):
             hits: list[Hit] = []

@@ -110,13 +110,39 @@ def recounts(text: str) -> bool:
 # The customer reporting what they already tried ("I tried the app but it keeps saying error",
 # "I've restarted it twice"): the context of the question next to it.
 TRIED = re.compile(r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|just\s+|also\s+)?(?:tried|followed|restarted|rebooted|"
-                   r"reset|checked|unplugged|reinstalled|updated|did (?:that|this|it|everything))\b", re.IGNORECASE)
+                   r"reset|checked|unplugged|reinstalled|updated|did (?:that|this|it|everything))\b"
+                   r"|\b(?:i|we)(?:'ve| have)?\s+already\s+(?:did|done|\w+ed)\b", re.IGNORECASE)
+
+
+def reports_attempt(text: str) -> bool:
+    """The piece only says what the customer already tried ("I already reset it twice", "I've
+    already done the factory reset"), with no problem or question in it: context, never a request,
+    however well it matches the article about what they tried (that article is the one thing not
+    to send them)."""
+    return TRIED.search(text) is not None and kind(text) == "statement"
+
+
+# The customer's feeling about something ("I'm not happy with my thermostat", "we're really
+# disappointed with the camera"): how they feel about what follows, not a request about the thing.
+FEELING = re.compile(r"^\W*(?:i'?m|im|i am|we'?re|we are)\s+(?:(?:so|really|very|quite|pretty|extremely|just)\s+)?"
+                     r"(?:not (?:happy|pleased|satisfied)|unhappy|disappointed|frustrated|annoyed|upset|angry|"
+                     r"dissatisfied|fed up|sick of|tired of)\b", re.IGNORECASE)
+
+
+def voices_feeling(text: str) -> bool:
+    """The piece says how the customer feels and asks for nothing: cut off on its own it matched
+    the article of the product it names ("I'm not happy with my thermostat, it keeps resetting":
+    thermostat wiring at 0.90)."""
+    return FEELING.search(text) is not None and kind(text) != "request"
 
 
 def recount_needs(text: str) -> float:
     """How sure of an article a recount must be to stay a request of its own (see
-    `fold_recounts`): an attempt at a fix ("I tried the app but it keeps saying error") as sure as
-    an answer, any other recount `SPLIT_MIN_CONFIDENCE`."""
+    `fold_recounts`): an attempt at a fix that reports a problem ("I tried the app but it keeps
+    saying error") as sure as an answer, one that reports nothing else never, any other recount
+    `SPLIT_MIN_CONFIDENCE`."""
+    if reports_attempt(text):
+        return math.inf
     return CONTEXT_MIN_CONFIDENCE if TRIED.search(text) else SPLIT_MIN_CONFIDENCE
 
 
@@ -180,7 +206,8 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     nothing joins a request too ("I'd like a refund for my subscription, I didn't use it"); one
     that asks after a request of its own is a second request about the same thing ("how do I set
     up the hub, can I return it"). A participle phrase ("arriving at dallas") never starts one."""
-    if (kind(text) in ("social", "ask") or is_instruction(text) or tells_story(text)
+    if (kind(text) in ("social", "ask") or is_instruction(text) or tells_story(text) or reports_attempt(text)
+            or voices_feeling(text)
             or (previous is not None and modifies_previous(text))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
@@ -231,16 +258,22 @@ def asks_question(text: str) -> bool:
     return _QUESTION.search(text) is not None
 
 
-def asking_part(message: str, span: Span) -> Span | None:
-    """The part of `span` that asks for something (else, that reports a problem), from its first
-    such piece to its last, when greetings, context or asides wrap it; None when nothing does (or
-    nothing in it asks or reports). Questions come before other requests: in "I need to buy a used
-    car tomorrow, can I raise my card limit for that?" the need is the question's context."""
+def pieces_of(message: str, span: Span) -> list[Span]:
+    """The sentences of `span`, each cut into its pieces between soft boundaries (`chunks`)."""
     pieces: list[Span] = []
     for sentence in candidate_spans(message):
         start, end = max(sentence.start, span.start), min(sentence.end, span.end)
         if start < end and message[start:end].strip():
             pieces.extend(chunks(message, Span(message[start:end], start, end)))
+    return pieces
+
+
+def asking_part(message: str, span: Span) -> Span | None:
+    """The part of `span` that asks for something (else, that reports a problem), from its first
+    such piece to its last, when greetings, context or asides wrap it; None when nothing does (or
+    nothing in it asks or reports). Questions come before other requests: in "I need to buy a used
+    car tomorrow, can I raise my card limit for that?" the need is the question's context."""
+    pieces = pieces_of(message, span)
     kinds = [kind(p.text) for p in pieces]
     asking = [p for p, k in zip(pieces, kinds) if k == "request" and asks_question(p.text)] or \
         [p for p, k in zip(pieces, kinds) if k == "request"] or \
