@@ -165,6 +165,25 @@ def test_kinds_and_resolution():
     assert says_resolved("that worked! also how do I reset my password")  # resolved, then a new request
 
 
+@pytest.mark.parametrize("message", ["ok it worked", "it worked", "great it is working now", "ok its working",
+                                     "that did the trick", "problem solved"])
+def test_the_ways_customers_say_it_worked(message):
+    # "ok it worked" used to be a question scored at 0.02 and handed to a person
+    assert says_resolved(message) and split_intents(message) == []
+
+
+@pytest.mark.parametrize("message", ["sounds good", "ok I will try that", "ok I'll try that, thanks", "will do",
+                                     "sounds good, I'll try that"])
+def test_taking_an_answer_on_board_asks_nothing_and_closes_nothing(message):
+    assert split_intents(message) == [] and not says_resolved(message)
+
+
+@pytest.mark.parametrize("message", ["it worked yesterday but not today", "it is working now but the camera is offline",
+                                     "the app worked yesterday but not today"])
+def test_it_worked_before_a_problem_is_the_problem(message):
+    assert not says_resolved(message) and len(split_intents(message)) == 1
+
+
 @pytest.mark.parametrize("message", [
     "I'm in Toronto, when will my package arrive",   # "I'm in" is where they are, not "I got in"
     "im in canada when does my order ship",

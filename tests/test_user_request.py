@@ -1,6 +1,6 @@
 import pytest
 
-from baton.nodes.user_request import asks_for_human
+from baton.nodes.user_request import asks_for_human, refuses_the_bot
 
 PHRASES = ("human", "real person", "agent", "talk to someone")
 
@@ -30,3 +30,19 @@ def test_not_requests(text):
 def test_phrases_come_from_the_policy():
     assert asks_for_human("can I get a representative", ("representative",))
     assert not asks_for_human("can I get a representative", PHRASES)
+
+
+@pytest.mark.parametrize("text", [
+    "I don't want to talk to a bot", "i dont want to chat with your AI", "no more bots please",
+    "I want a person, not a robot", "I'm sick of this chatbot", "I do not wish to speak to a machine",
+])
+def test_refusing_the_assistant_asks_for_a_person_whatever_the_phrases(text):
+    assert refuses_the_bot(text) and not asks_for_human(text, PHRASES)
+
+
+@pytest.mark.parametrize("text", [
+    "does the camera have AI detection?", "no AI features show up in the app", "the robot vacuum won't pair",
+    "I don't want the AI motion alerts", "is this a bot?",
+])
+def test_the_product_s_ai_or_robots_are_not_a_refusal(text):
+    assert not refuses_the_bot(text)

@@ -31,7 +31,8 @@ obrigado obrigada ciao grazie mille
 """.split())
 
 RESOLVED = re.compile(
-    r"\b(that (worked|fixed it|helped|did it|solved it)|it works( now)?|works now|"
+    r"\b((that|it|this) (worked|fixed it|helped|did it|solved it|did the trick)|it works( now)?|works now|"
+    r"(it'?s|its|it is|everything'?s|everything is) (working|fixed|sorted|resolved)( now| again)?|working (now|again)|"
     r"(got|i'?m|i am) (back )?in(?![ \t]+(?!now\b)[a-z0-9])|all (good|set|sorted)|sorted( now)?|solved|fixed( it)?|problem solved|that'?s all|"
     r"got it( working)?|makes sense|perfect,? thanks|found it|figured it out|nevermind|nvm|that helps|"
     r"that answers (it|my question)|that'?s (exactly )?what i (needed|was looking for))\b", re.IGNORECASE)
@@ -99,6 +100,12 @@ SOCIAL_QUESTION = re.compile(
     r"can i ask (?:you )?(?:a|some|two|a few|a couple of) (?:quick )?questions?|"
     r"who (?:are|is) (?:you|this)|ok(?:ay)?|yes|no|sorry|really|thanks|thank you)\W*$",
     re.IGNORECASE)
+# Taking an answer on board without saying yet whether it worked ("sounds good", "ok I'll try that").
+_ACK = (r"(?:sounds (?:good|great|easy)|will do|(?:i'?ll|i will|we'?ll|we will|let me|i'?m going to|gonna) "
+        r"(?:try|do|check) (?:that|it|this|those)(?: now| later| tonight| tomorrow)?)")
+ACKNOWLEDGEMENT = re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|great|cool|thanks|alright|right)\W+)*{_ACK}"
+    rf"(?:\W+(?:and\s+)?(?:{_ACK}|thanks|thank you|thx|cheers))*\W*$", re.IGNORECASE)
 # A sentence that asks for help with whatever was just said ("Please advise.", "What should I
 # do?", "Any ideas?", "can you look into it?"): a request, but never one of its own.
 _LEAD = r"^\W*(?:(?:so|and|but|ok|okay|well|then|anyway|hi|hello|hey|pls|please)\W+)*"
@@ -146,7 +153,7 @@ def is_social(text: str) -> bool:
         rest = _THANKED_FOR.sub("", text)
         if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or toks[0] in REQUEST_VERBS):
             return True
-    if SOCIAL_QUESTION.match(text):
+    if SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text):
         return True
     if "?" in text or toks[0] in QUESTION_WORDS:
         return False  # "where is it?", "how much?", "why?": short, but a question about the case
@@ -166,9 +173,11 @@ def is_context(text: str) -> bool:
 def resolves(text: str) -> bool:
     """One clause saying it worked ("ok I'm in, thanks", "nvm figured it out"), asking and
     reporting nothing, with at most `RESOLVED_MAX_OTHER_WORDS` other words."""
-    if not RESOLVED.search(text) or PROBLEM.search(text):
+    if not RESOLVED.search(text):
         return False
     rest = _THANKED_FOR.sub("", RESOLVED.sub(" ", text))
+    if PROBLEM.search(rest):  # the rest, so that "problem solved" is no problem report
+        return False
     if REQUEST.search(rest):
         return False
     return sum(1 for w in words(rest) if w not in SOCIAL and w not in STOPWORDS) <= RESOLVED_MAX_OTHER_WORDS

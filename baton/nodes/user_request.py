@@ -7,6 +7,9 @@ Phrases (from the policy) match on word boundaries, case-insensitively, and only
   "user agent", "travel agent"): the word before must be a function word or a verb of asking,
   and the word after must end the phrase or be a verb it does ("can a human check my refund");
 - asking what the assistant is ("are you a human?") is not a request.
+Whatever the phrases, refusing the assistant itself asks for a person ("I don't want to talk to a
+bot", "no more bots", "a person, not a robot"): a team lists how its customers ask for people,
+not every way of turning the bot down.
 The button before the customer's first question is refused: nothing changes. A greeting or a
 thank-you alone ("hi") is not a question.
 """
@@ -46,6 +49,13 @@ _NEGATIONS = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|because|though|although|so)\b", re.IGNORECASE)
 _ABOUT_THE_BOT = re.compile(r"\b(are you|is this|r u)\s+(a |an )?(real )?(human|person|bot|agent)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
+_BOT = r"(?:bot|bots|robot|robots|chatbot|chatbots|ai|machine|computer|automated (?:system|assistant))"
+_REFUSES_BOT = re.compile(
+    rf"\b(?:don'?t|dont|do not|won'?t|no longer|rather not)\s+(?:want|wish|like|need)\s+(?:to\s+)?"
+    rf"(?:talk|speak|chat|deal)\s+(?:to|with)\s+(?:a |an |the |this |your |some )?{_BOT}\b"
+    rf"|\b(?:no more|stop the|enough with the|enough of the|i hate|sick of|tired of)\s+(?:this |the |your )?"
+    rf"{_BOT}\b|\b(?:person|human|someone|somebody|people),?\s+not\s+(?:a |an |the |this |some )?{_BOT}\b",
+    re.IGNORECASE)
 
 
 def _previous_word(text: str, start: int) -> str | None:
@@ -86,6 +96,11 @@ def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
     return False
 
 
+def refuses_the_bot(text: str) -> bool:
+    """The customer turns the assistant down in words ("I don't want to talk to a bot")."""
+    return _REFUSES_BOT.search(text) is not None
+
+
 def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     if state.get("action") == REQUEST_HUMAN:
         if not state.get("questions_asked"):
@@ -98,6 +113,6 @@ def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     # a greeting or a thank-you is not a question: the button stays refused until one is asked
     asked = bool(text.strip()) and not is_social(text)
     update: dict[str, Any] = {"questions_asked": state.get("questions_asked", 0) + int(asked)}
-    if asks_for_human(text, runtime.context.policy.user_request.phrases):
+    if asks_for_human(text, runtime.context.policy.user_request.phrases) or refuses_the_bot(text):
         update["user_request"] = True
     return update
