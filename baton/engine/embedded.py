@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -110,7 +110,9 @@ class EmbeddedEngine:
         merged = self._merge_same_article(message, whole)
         return [self._not_what_was_tried(message, i, tops, embed) for i in merged]
 
-    def _not_what_was_tried(self, message: str, intent: Intent, tops: Any, embed: Any) -> Intent:
+    def _not_what_was_tried(self, message: str, intent: Intent,
+                            tops: Callable[[list[str]], list[tuple[str, float]]],
+                            embed: Callable[[list[str]], np.ndarray]) -> Intent:
         """The intent scored without the article about what the customer says they already did
         ("my thermostat keeps resetting. I already did the factory reset" was answered with the
         factory-reset steps at 0.84): when a piece that only reports an attempt
