@@ -123,7 +123,7 @@ class EmbeddedEngine:
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
         attempts = [p.text for p in refine.pieces_of(message, span) if refine.reports_attempt(p.text)]
         best = intent["hits"][0]["article"]
-        if not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in (tops(attempts) if attempts else [])):
+        if not attempts or not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts)):
             return intent
         mask = np.array([[a.id == best for a in self.kb.articles]])
         [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]), mask)

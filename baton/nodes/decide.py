@@ -21,14 +21,14 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
+from langchain_core.messages import AnyMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from baton.engine.splitter import says_resolved
 from baton.engine.text import words
 from baton.graph.context import Deps
 from baton.graph.state import first_failure, REASONS, BatonState, Decision, Draft
-from baton.nodes.reply import PLEASANTRIES
+from baton.nodes.reply import answered_before
 from baton.policy import Policy
 
 REPEAT_SIMILARITY = 0.95
@@ -66,7 +66,7 @@ def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_s
     earlier = list(transcript[:-1]) if transcript and transcript[-1].content == message else list(transcript)
     # Only an answer can be wrong or worth repeating a question after: "I already restarted it
     # twice" after the opening "what can I help you with?" is what they tried before asking.
-    ai_spoke = any(isinstance(m, AIMessage) and m.content not in PLEASANTRIES for m in earlier)
+    ai_spoke = answered_before(earlier)
     signals: list[str] = []
     if ai_spoke and COMPLAINT.search(message):
         signals.append("the customer says the answer was wrong or missed the question")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
-from langchain_core.messages import AIMessage
+from langchain_core.messages import AIMessage, AnyMessage
 from langgraph.runtime import Runtime
 
 from baton.engine.kinds import GRATITUDE
@@ -19,13 +19,18 @@ OPENING = "Hi! What can I help you with today?"  # a greeting before anything wa
 PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER})
 
 
+def answered_before(messages: Sequence[AnyMessage]) -> bool:
+    """The AI (or an agent) has said something about the case: a message that is no pleasantry."""
+    return any(isinstance(m, AIMessage) and m.content not in PLEASANTRIES for m in messages)
+
+
 def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     drafts = state.get("drafts", [])
     answered = [d for d in drafts if d["status"] == "answered"]
     resolved = says_resolved(state.get("message") or "")
     # "Glad to help!" once something was answered or the customer thanks us: a second "hello?"
     # before any answer is greeted again
-    helped = any(isinstance(m, AIMessage) and m.content not in PLEASANTRIES for m in state.get("messages", []))
+    helped = answered_before(state.get("messages", []))
     thanked = resolved or GRATITUDE.search(state.get("message") or "") is not None
     text = "\n\n".join(answer_texts(drafts)) or (NOTHING_TO_ANSWER if helped or thanked else OPENING)
     history = with_answered(state, drafts)
