@@ -114,6 +114,7 @@ def never_similar(a, b):
     "nothing changed", "that did nothing", "didnt help", "you already told me that",
     "I followed the steps and it still fails", "I still can't log in",
     "I already did all that", "I already tried all of those",
+    "I did that already and it still says invalid", "I've done it already", "it still shows an error",
 ])
 def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
     asked = [HumanMessage("my internet is slow"), AIMessage("Restart the router."), HumanMessage(message)]
@@ -123,6 +124,7 @@ def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
 @pytest.mark.parametrize("message", [
     "I did it, thanks!", "it works now", "that helped, one more thing: how do I add a camera",
     "my order still hasn't arrived, can I get a refund", "I tried to log in on my phone, how do I reset my password",
+    "the app still shows my old address, how do I change it",
 ])
 def test_a_new_question_or_a_success_is_not_a_complaint(message):
     asked = [HumanMessage("how do I set up the hub"), AIMessage("Plug it in."), HumanMessage(message)]

@@ -48,7 +48,8 @@ class EmbeddedEngine:
 
     def split(self, message: str, meter: Any = None) -> list[Intent]:
         """Rule split (a recount the KB cannot place joins its neighbour: `refine.fold_recounts`),
-        then score-guided cuts inside each span (`refine.group`), then scoring.
+        then score-guided cuts inside each span, at its sentences and soft boundaries
+        (`refine.pieces_of`, `refine.group`), then scoring.
 
         An intent whose request is wrapped in greetings, context or asides ("no need for a human,
         I just want to know if you take credit cards") is also scored on its request alone
@@ -81,7 +82,7 @@ class EmbeddedEngine:
 
         spans = refine.fold_recounts(message, split_intents(message, stands_alone), lambda found: [
             conf < refine.recount_needs(f.text) for f, (_, conf) in zip(found, tops([f.text for f in found]))])
-        plans = [refine.chunks(message, s) for s in spans]
+        plans = [refine.pieces_of(message, s) for s in spans]
         chunk_texts = list(dict.fromkeys(c.text for p in plans if len(p) > 1 for c in p))
         if spans or chunk_texts:
             embed([s.text for s in spans] + chunk_texts)

@@ -82,8 +82,9 @@ def _can_stand_alone(text: str) -> bool:
     return len(toks) >= MIN_CHUNK_WORDS and sum(1 for w in toks if w not in STOPWORDS) >= MIN_CHUNK_CONTENT_WORDS
 
 
-# Words that open a sentence without saying anything ("ok so I followed the steps").
-DISCOURSE = frozenset("ok okay so well um uh and but anyway basically yeah yes no hi hey hello".split())
+# Words that open a sentence without saying anything ("ok so I followed the steps", "hi there, so
+# I signed up last week").
+DISCOURSE = frozenset("ok okay so well um uh and but anyway basically yeah yes no hi hey hello there".split())
 
 
 def _narrates(toks: list[str]) -> bool:
@@ -123,17 +124,22 @@ def reports_attempt(text: str) -> bool:
 
 
 # The customer's feeling about something ("I'm not happy with my thermostat", "we're really
-# disappointed with the camera"): how they feel about what follows, not a request about the thing.
+# disappointed with the camera", praise such as "(I) really like the recipes" or "my wife loves the
+# night vision"): how they feel about what follows, not a request about the thing.
 FEELING = re.compile(r"^\W*(?:i'?m|im|i am|we'?re|we are)\s+(?:(?:so|really|very|quite|pretty|extremely|just)\s+)?"
                      r"(?:not (?:happy|pleased|satisfied)|unhappy|disappointed|frustrated|annoyed|upset|angry|"
                      r"dissatisfied|fed up|sick of|tired of)\b", re.IGNORECASE)
+PRAISE = re.compile(r"^\W*(?:(?:i|we|he|she|they|everyone|everybody|(?:my|our|the) \w+)\s+)?"
+                    r"(?:(?:really|absolutely|just|truly|also|all|especially|both)\s+)?(?:like|love|enjoy|adore)s?\b"
+                    r"(?!.*\b(?:but|though|however|except)\b)", re.IGNORECASE)
 
 
 def voices_feeling(text: str) -> bool:
     """The piece says how the customer feels and asks for nothing: cut off on its own it matched
     the article of the product it names ("I'm not happy with my thermostat, it keeps resetting":
     thermostat wiring at 0.90)."""
-    return FEELING.search(text) is not None and kind(text) != "request"
+    return ((FEELING.search(text) is not None and kind(text) != "request")
+            or (PRAISE.search(text) is not None and kind(text) == "statement"))
 
 
 def recount_needs(text: str) -> float:
