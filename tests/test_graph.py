@@ -108,6 +108,19 @@ def test_off_rails_repeat(policy, kb, customers):
     assert r["outcome"] == "handoff" and r["reasons"] == ["off_rails"]
 
 
+def test_an_off_rails_brief_points_at_the_answer_that_failed(policy, kb, customers):
+    """"that didn't fix anything" scores best on some unrelated article; the agent must see it is
+    about the factory-reset answer of turn 1, not that article."""
+    failed = "that didn't fix anything"
+    b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, failed: Scripted("account", "two-factor", 0.12)}))
+    b.send("c1", "c-1001", "how do I reset my hub")
+    r = b.send("c1", "c-1001", failed)
+    assert r["reasons"] == ["off_rails"] and r["queue"] == "technical"
+    [stuck] = r["brief"]["stuck"]
+    assert stuck["about"] == "factory-reset" and stuck["best_article"] is None and stuck["tag"] == "technical"
+    assert "factory-reset (turn 1)" in r["brief"]["stuck_on"]
+
+
 def test_a_greeting_then_what_the_customer_already_tried_is_answered(policy, kb, customers):
     tried = "I already reset my hub, it still drops offline"
     b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, tried: Scripted("technical", "factory-reset", 0.9)}))

@@ -38,10 +38,20 @@ def direct_decision(state: BatonState, policy: Policy, routed_tag: str | None) -
                     explanation=[f"high-value bypass: {', '.join(state.get('bypass', []))}"])
 
 
-def _stuck(drafts: list[Draft], decision: Decision, message: str, policy: Policy) -> tuple[str, list[dict[str, Any]]]:
+def _stuck(drafts: list[Draft], decision: Decision, message: str, policy: Policy,
+           answered: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
     handed = [d for d in drafts if d["status"] == "handed_off"]
     items = []
     for d in handed:
+        if d["reason"] == "off_rails" and answered and (d["confidence"] or 0.0) < policy.confidence_threshold:
+            # "I did that already and it still says invalid" names no topic: it is about the
+            # AI's latest answer, not the article its words happen to score best on
+            last = answered[-1]
+            why = "; ".join(decision["explanation"][-1:]) or str(d["reason"])
+            items.append({"text": d["text"], "tag": last["tag"], "reason": d["reason"],
+                          "why": f"{why}, after the answer from {last['article']} (turn {last['turn']})",
+                          "best_article": None, "confidence": d["confidence"], "about": last["article"]})
+            continue
         if d["reason"] == "skill":
             why = f"topic '{d['tag']}' is for the {d['queue']} team (not closable by the AI)"
         elif d["reason"] == "low_confidence" and placed_tag(d) is None:
@@ -88,9 +98,9 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
         routed = None if first_failure(state) else _topic_tag(state, runtime.context.engine)
         decision = direct_decision(state, policy, routed)
     drafts = [] if first_failure(state) else state.get("drafts", [])
-    stuck_on, stuck = _stuck(drafts, decision, message, policy)
-    transcript = state.get("messages", [])
     answered = with_answered(state, drafts)
+    stuck_on, stuck = _stuck(drafts, decision, message, policy, answered)
+    transcript = state.get("messages", [])
     customer = {k: state.get("customer", {}).get(k) for k in CUSTOMER_FIELDS}
     brief: dict[str, Any] = {
         "summary": _summary(customer, decision, stuck, answered),
