@@ -115,6 +115,7 @@ def never_similar(a, b):
     "I followed the steps and it still fails", "I still can't log in",
     "I already did all that", "I already tried all of those",
     "I did that already and it still says invalid", "I've done it already", "it still shows an error",
+    "I restarted the router like you said, still slow", "still no signal", "it's still doing it",
 ])
 def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
     asked = [HumanMessage("my internet is slow"), AIMessage("Restart the router."), HumanMessage(message)]
@@ -124,7 +125,8 @@ def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
 @pytest.mark.parametrize("message", [
     "I did it, thanks!", "it works now", "that helped, one more thing: how do I add a camera",
     "my order still hasn't arrived, can I get a refund", "I tried to log in on my phone, how do I reset my password",
-    "the app still shows my old address, how do I change it",
+    "the app still shows my old address, how do I change it", "is the offer still available?",
+    "can I still cancel my order",
 ])
 def test_a_new_question_or_a_success_is_not_a_complaint(message):
     asked = [HumanMessage("how do I set up the hub"), AIMessage("Plug it in."), HumanMessage(message)]

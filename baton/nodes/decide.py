@@ -46,6 +46,8 @@ COMPLAINT = re.compile(
     r"|\bi(ve| have|'ve)? (tried|did|done) (that|this|it|those|these|them|everything|all that) already\b"
     r"|\bi(ve| have|'ve)? already (tried|done|restarted|rebooted|reset|followed|checked)\b|\bstill (not working|doesn'?t work|broken|the same|fails|failing|not \w+|"
     r"(says|shows|gives( me)?|getting|get) (an? )?(error|invalid|declined|expired|failed|not valid|the same)|"
+    r"slow|down|offline|dead|happening|doing (it|that|this)|nothing|dropping|disconnecting|crashing|freezing|"
+    r"blinking|flashing|no (signal|connection|internet|sound|power|luck)|"
     r"(won'?t|can'?t|isn'?t|doesn'?t|didn'?t) \w+)\b"
     # the elliptical forms customers type after a failed answer: "Didn't work.", "tried that, no luck"
     r"|^\W*(didn'?t|doesn'?t|did not|does not) (work|help)\b|\b(already )?tried (that|this|it|those|these)\b"
