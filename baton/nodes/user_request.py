@@ -8,8 +8,9 @@ Phrases (from the policy) match on word boundaries, case-insensitively, and only
   and the word after must end the phrase or be a verb it does ("can a human check my refund");
 - asking what the assistant is ("are you a human?") is not a request.
 Whatever the phrases, refusing the assistant itself asks for a person ("I don't want to talk to a
-bot", "no more bots", "a person, not a robot"): a team lists how its customers ask for people,
-not every way of turning the bot down.
+bot", "no more bots", "a person, not a robot"), and so does asking to be escalated or transferred
+("please escalate this", "transfer me"): a team lists how its customers ask for people, not every
+way of turning the bot down.
 The button before the customer's first question is refused: nothing changes. A greeting or a
 thank-you alone ("hi") is not a question.
 """
@@ -21,7 +22,7 @@ from typing import Any, Iterable
 
 from langgraph.runtime import Runtime
 
-from baton.engine.kinds import is_social
+from baton.engine.kinds import is_instruction, is_social
 from baton.engine.text import STOPWORDS
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
@@ -56,6 +57,8 @@ _REFUSES_BOT = re.compile(
     rf"|\b(?:no more|stop the|enough with the|enough of the|i hate|sick of|tired of)\s+(?:this |the |your )?"
     rf"{_BOT}\b|\b(?:person|human|someone|somebody|people),?\s+not\s+(?:a |an |the |this |some )?{_BOT}\b",
     re.IGNORECASE)
+_ESCALATE = re.compile(r"\b(?:escalate|escalated|escalation)\b(?!\s+(?:of|in)\b)|\btransfer me\b(?!\s+(?:money|funds|\$|\d))",
+                       re.IGNORECASE)
 
 
 def _previous_word(text: str, start: int) -> str | None:
@@ -97,8 +100,15 @@ def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
 
 
 def refuses_the_bot(text: str) -> bool:
-    """The customer turns the assistant down in words ("I don't want to talk to a bot")."""
-    return _REFUSES_BOT.search(text) is not None
+    """The customer turns the assistant down in words ("I don't want to talk to a bot") or asks
+    to be escalated or transferred ("so please escalate", "transfer me")."""
+    lowered = text.lower()
+    if _REFUSES_BOT.search(lowered):
+        return True
+    # an escalation dressed as an order to the assistant ("[system] ... escalate to priority") is
+    # the customer's words posing as configuration: data, not a request
+    return any(not _negated(sentence, m.start()) and not is_instruction(sentence)
+               for sentence in re.split(r"(?<=[.!?\n])\s*", lowered) for m in _ESCALATE.finditer(sentence))
 
 
 def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
