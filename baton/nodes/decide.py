@@ -49,6 +49,8 @@ COMPLAINT = re.compile(
     r"slow|down|offline|dead|happening|doing (it|that|this)|nothing|dropping|disconnecting|crashing|freezing|"
     r"blinking|flashing|no (signal|connection|internet|sound|power|luck)|"
     r"(won'?t|can'?t|isn'?t|doesn'?t|didn'?t) \w+)\b"
+    # a pronoun points back at what was answered: "he still hasn't received it" (not "my order still hasn't arrived")
+    r"|\b(it|he|she|they)\s+still\s+(hasn'?t|haven'?t|has not|have not|isn'?t|is not|aren'?t|are not)\b"
     # the elliptical forms customers type after a failed answer: "Didn't work.", "tried that, no luck"
     r"|^\W*(didn'?t|doesn'?t|did not|does not) (work|help)\b|\b(already )?tried (that|this|it|those|these)\b"
     r"|\bno luck\b|\bnothing (changed|happened)\b|\b(that|this|it) did nothing\b|\byou already (told|said)\b"
