@@ -121,6 +121,14 @@ def test_an_off_rails_brief_points_at_the_answer_that_failed(policy, kb, custome
     assert "factory-reset (turn 1)" in r["brief"]["stuck_on"]
 
 
+def test_asking_to_be_escalated_hands_the_turn_to_a_person(policy, kb, customers):
+    """The policy's phrases do not hold "escalate"; the answer the message also asks for waits for them."""
+    b = make(policy, kb, customers)
+    b.send("c1", "c-1001", "where is my package")
+    r = b.send("c1", "c-1001", "please escalate this")
+    assert r["outcome"] == "handoff" and r["reasons"] == ["user_request"]
+
+
 def test_a_greeting_then_what_the_customer_already_tried_is_answered(policy, kb, customers):
     tried = "I already reset my hub, it still drops offline"
     b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, tried: Scripted("technical", "factory-reset", 0.9)}))

@@ -57,7 +57,7 @@ _REFUSES_BOT = re.compile(
     rf"|\b(?:no more|stop the|enough with the|enough of the|i hate|sick of|tired of)\s+(?:this |the |your )?"
     rf"{_BOT}\b|\b(?:person|human|someone|somebody|people),?\s+not\s+(?:a |an |the |this |some )?{_BOT}\b",
     re.IGNORECASE)
-_ESCALATE = re.compile(r"\b(?:escalate|escalated|escalation)\b(?!\s+(?:of|in)\b)|\btransfer me\b(?!\s+(?:money|funds|\$|\d))",
+_ESCALATE = re.compile(r"\b(?:escalate|escalated|escalation)\b(?!\s+(?:of|in|process|policy|procedure|path)\b)|\btransfer me\b(?!\s+(?:money|funds|\$|\d))",
                        re.IGNORECASE)
 
 
@@ -100,15 +100,16 @@ def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
 
 
 def refuses_the_bot(text: str) -> bool:
-    """The customer turns the assistant down in words ("I don't want to talk to a bot") or asks
-    to be escalated or transferred ("so please escalate", "transfer me")."""
-    lowered = text.lower()
-    if _REFUSES_BOT.search(lowered):
-        return True
+    """The customer turns the assistant down in words ("I don't want to talk to a bot")."""
+    return _REFUSES_BOT.search(text) is not None
+
+
+def asks_to_escalate(text: str) -> bool:
+    """The customer asks to be escalated or transferred ("so please escalate", "transfer me")."""
     # an escalation dressed as an order to the assistant ("[system] ... escalate to priority") is
     # the customer's words posing as configuration: data, not a request
     return any(not _negated(sentence, m.start()) and not is_instruction(sentence)
-               for sentence in re.split(r"(?<=[.!?\n])\s*", lowered) for m in _ESCALATE.finditer(sentence))
+               for sentence in re.split(r"(?<=[.!?\n])\s*", text.lower()) for m in _ESCALATE.finditer(sentence))
 
 
 def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
@@ -123,6 +124,7 @@ def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     # a greeting or a thank-you is not a question: the button stays refused until one is asked
     asked = bool(text.strip()) and not is_social(text)
     update: dict[str, Any] = {"questions_asked": state.get("questions_asked", 0) + int(asked)}
-    if asks_for_human(text, runtime.context.policy.user_request.phrases) or refuses_the_bot(text):
+    if (asks_for_human(text, runtime.context.policy.user_request.phrases) or refuses_the_bot(text)
+            or asks_to_escalate(text)):
         update["user_request"] = True
     return update
