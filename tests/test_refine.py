@@ -372,6 +372,16 @@ def test_other_first_person_openings_are_no_feeling(text):
     assert not voices_feeling(text)
 
 
+def test_a_recounted_problem_next_to_a_request_must_be_sure_to_stand_alone(embedded_engine):
+    """"I bought the wrong camera" reports a problem in the past tense: the swap asked next to it is
+    what to answer, not camera-offline (0.66) handed off beside it."""
+    assert needed_confidence("I bought the wrong camera", None) == CONTEXT_MIN_CONFIDENCE
+    [intent] = embedded_engine.split("I bought the wrong camera, can I swap it for the outdoor one?")
+    assert intent["hits"][0]["article"] == "exchange-item"
+    lost, password = embedded_engine.split("I ordered a camera two weeks ago and it never arrived, also how do I reset my password")
+    assert password["hits"][0]["article"] == "reset-password" and lost["hits"][0]["tag"] == "orders"
+
+
 def test_a_greeting_with_there_does_not_hide_the_story_after_it():
     assert tells_story("Hi there, so I signed up two weeks ago")
     assert needed_confidence("Hi there, so I signed up two weeks ago") == math.inf
