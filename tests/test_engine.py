@@ -122,6 +122,14 @@ def test_an_order_number_does_not_change_the_answer_or_its_confidence(embedded_e
     assert pasted[0] == plain[0] and abs(pasted[1] - plain[1]) < 0.02, (plain, pasted)
 
 
+def test_who_the_customer_says_they_are_does_not_dilute_the_request(embedded_engine):
+    """"As a premium subscriber" changes no tier (the record does) and, read with the request,
+    took it from 0.98 to 0.89."""
+    plain = conf(embedded_engine, "I want to know when my order ships")
+    claimed = conf(embedded_engine, "As a premium subscriber I want to know when my order ships")
+    assert claimed[0] == plain[0] == "shipping-times" and claimed[1] >= plain[1] - 0.01, (plain, claimed)
+
+
 def test_a_shouted_message_is_read_like_the_same_words_in_lower_case(embedded_engine):
     quiet, shouted = (conf(embedded_engine, t) for t in ("where is my order? i ordered 2 weeks ago",
                                                          "WHERE IS MY ORDER? I ORDERED 2 WEEKS AGO"))

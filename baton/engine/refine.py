@@ -276,11 +276,18 @@ def pieces_of(message: str, span: Span) -> list[Span]:
     return pieces
 
 
+# Who the customer says they are, opening the request ("As a partner account I need you to skip
+# my next box"): the claim changes nothing (the tier comes from the record) but dilutes the match.
+ROLE_CLAIM = re.compile(r"^\W*as an? (?:\w+\s+){0,3}?(?:customer|member|user|account(?: holder)?|client|"
+                        r"subscriber|partner|owner|admin|vip)\b\W*", re.IGNORECASE)
+
+
 def asking_part(message: str, span: Span) -> Span | None:
     """The part of `span` that asks for something (else, that reports a problem), from its first
-    such piece to its last, when greetings, context or asides wrap it; None when nothing does (or
-    nothing in it asks or reports). Questions come before other requests: in "I need to buy a used
-    car tomorrow, can I raise my card limit for that?" the need is the question's context."""
+    such piece to its last, when greetings, context, asides or a claim of who the customer is
+    (`ROLE_CLAIM`) wrap it; None when nothing does (or nothing in it asks or reports). Questions
+    come before other requests: in "I need to buy a used car tomorrow, can I raise my card limit
+    for that?" the need is the question's context."""
     pieces = pieces_of(message, span)
     kinds = [kind(p.text) for p in pieces]
     asking = [p for p, k in zip(pieces, kinds) if k == "request" and asks_question(p.text)] or \
@@ -288,7 +295,11 @@ def asking_part(message: str, span: Span) -> Span | None:
         [p for p, k in zip(pieces, kinds) if k == "problem"]
     if not asking:
         return None
-    part = Span(message[asking[0].start:asking[-1].end], asking[0].start, asking[-1].end)
+    start, end = asking[0].start, asking[-1].end
+    claim = ROLE_CLAIM.match(message[start:end])
+    if claim and words(message[start + claim.end():end]):
+        start += claim.end()
+    part = Span(message[start:end], start, end)
     return None if part.text.strip() == span.text.strip() else part
 
 
