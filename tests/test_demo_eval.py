@@ -118,9 +118,9 @@ def test_a_meal_kit_subscription_written_in_one_go():
     """tests/fixtures/mealkit: a meal-kit subscription, 17 articles of two or three questions,
     spoiled or missing food and allergy questions closed by people. Its first run (pass 0.893, 50
     of 56, none harmful) found praise cut off as a request of its own ("... and really like the
-    recipes" handed off beside the question it led to), "I did that already and it still says
-    invalid" after an answer not read as the answer failing, and a pasted order number or discount
-    code ("48213", "FRIEND50") pulling a covered question under the threshold. Left: "the box came
+    recipes" handed off beside the question it led to) and "I did that already and it still says
+    invalid" after an answer not read as the answer failing; typing at it found a pasted order
+    number or discount code ("48213", "FRIEND50") pulling a covered question under the threshold. Left: "the box came
     without the salmon" placed on delivery (0.42), "at checkout" keeping a covered question at
     0.68, a hiring question guessed into the delivery queue, and a follow-up across turns ("and
     what if I miss the deadline?") handed off."""
