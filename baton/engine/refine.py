@@ -214,7 +214,7 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     up the hub, can I return it"). A participle phrase ("arriving at dallas") never starts one. A
     piece that sets the scene or recounts a problem in the past tense ("I bought the wrong camera,
     can I swap it ...") starts one only when it is as sure as an answer."""
-    if (kind(text) in ("social", "ask") or is_instruction(text) or tells_story(text) or reports_attempt(text)
+    if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text) or reports_attempt(text)
             or voices_feeling(text)
             or (previous is not None and modifies_previous(text))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
