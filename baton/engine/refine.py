@@ -211,11 +211,12 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     installer is booked for thursday but I won't be home, can I move it"), and one that asks
     nothing joins a request too ("I'd like a refund for my subscription, I didn't use it"); one
     that asks after a request of its own is a second request about the same thing ("how do I set
-    up the hub, can I return it"). A participle phrase ("arriving at dallas") never starts one. A
-    piece that sets the scene or recounts a problem in the past tense ("I bought the wrong camera,
-    can I swap it ...") starts one only when it is as sure as an answer."""
-    if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text) or reports_attempt(text)
-            or voices_feeling(text)
+    up the hub, can I return it"). A participle phrase ("arriving at dallas") or context ("I'm on
+    the plus plan") never starts one. A piece that sets the scene or recounts a problem in the past
+    tense ("I bought the wrong camera, can I swap it ...") starts one only when it is as sure as an
+    answer."""
+    if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text)
+            or reports_attempt(text) or voices_feeling(text)
             or (previous is not None and modifies_previous(text))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
