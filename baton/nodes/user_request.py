@@ -57,8 +57,12 @@ _REFUSES_BOT = re.compile(
     rf"|\b(?:no more|stop the|enough with the|enough of the|i hate|sick of|tired of)\s+(?:this |the |your )?"
     rf"{_BOT}\b|\b(?:person|human|someone|somebody|people),?\s+not\s+(?:a |an |the |this |some )?{_BOT}\b",
     re.IGNORECASE)
-_ESCALATE = re.compile(r"\b(?:escalate|escalated|escalation)\b(?!\s+(?:of|in|process|policy|procedure|path)\b)|\btransfer me\b(?!\s+(?:money|funds|\$|\d))",
-                       re.IGNORECASE)
+_ESCALATE = re.compile(
+    r"\bescalate\b(?!\s+(?:quickly|fast|further|into)\b)"                          # "please escalate this"
+    r"|\b(?:want|need|get|have|like)\s+(?:this|it|my \w+|the \w+)?\s*escalated\b"  # "I want this escalated"
+    r"|\b(?:an|for|request(?:ing)?)\s+escalation\b"                                  # "I'd like an escalation"
+    r"|\btransfer me\b(?!\s+(?:money|funds|\$|\d))",                                 # not "transfer me $50"
+    re.IGNORECASE)
 
 
 def _previous_word(text: str, start: int) -> str | None:
