@@ -138,8 +138,9 @@ def voices_feeling(text: str) -> bool:
     """The piece says how the customer feels and asks for nothing: cut off on its own it matched
     the article of the product it names ("I'm not happy with my thermostat, it keeps resetting":
     thermostat wiring at 0.90)."""
-    return ((FEELING.search(text) is not None and kind(text) != "request")
-            or (PRAISE.search(text) is not None and kind(text) == "statement"))
+    if FEELING.search(text):
+        return kind(text) != "request"
+    return PRAISE.search(text) is not None and kind(text) == "statement"
 
 
 def recount_needs(text: str) -> float:
