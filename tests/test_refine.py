@@ -9,7 +9,7 @@ import math
 from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, asking_part, chunks, fold_recounts,
                                  group, leans_back, needed_confidence, recounts, same_article_runs, sets_context,
                                  tells_story)
-from baton.engine.splitter import Span
+from baton.engine.splitter import Span, split_intents
 
 
 def chunk_texts(message: str) -> list[str]:
@@ -257,6 +257,19 @@ def test_fold_recounts_joins_an_unsure_recount_to_its_neighbour():
     # alone it is the message's only intent, and nothing is asked of the KB
     alone = spans_of("I opened the box", ["I opened the box"])
     assert fold_recounts("I opened the box", alone, lambda found: pytest.fail("not asked")) == alone
+
+
+def test_fold_recounts_never_joins_across_a_connector():
+    """"Also" says the customer moved on: joined, the double charge went unanswered and unhanded
+    behind the card answer."""
+    message = "I was charged twice for my subscription. Also how do I update my card?"
+    spans = split_intents(message)
+    assert spans[1].after_connector
+    assert fold_recounts(message, spans, lambda found: [True] * len(found)) == spans
+    back = "how do I update my card? also I was charged twice last month"
+    spans = split_intents(back)
+    assert [s.text for s in spans] == ["how do I update my card?", "I was charged twice last month"]
+    assert fold_recounts(back, spans, lambda found: [True] * len(found)) == spans
 
 
 def test_engine_keeps_a_recount_after_a_question_with_it(embedded_engine):

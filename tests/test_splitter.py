@@ -161,6 +161,11 @@ def test_kinds_and_resolution():
     assert kind("how do I reset it") == "request"
     assert kind("my camera is offline") == "problem"
     assert kind("I'm a VIP customer") == "statement"
+    # being billed more than once is a problem in plain words
+    for report in ("I was charged twice for December", "I got billed twice this month", "I was double charged",
+                   "there is a duplicate charge on my card"):
+        assert kind(report) == "problem", report
+    assert kind("I was charged for two boxes") == "statement"
     assert says_resolved("that worked, thanks") and not says_resolved("that worked but now it's broken again")
     assert says_resolved("that worked! also how do I reset my password")  # resolved, then a new request
 

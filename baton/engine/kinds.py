@@ -56,7 +56,10 @@ CONTEXT = re.compile(
 PROBLEM = re.compile(
     r"n't|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
     r"missing|lost|late|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
-    r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?", re.IGNORECASE)
+    r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?"
+    # billed more than once: a problem in plain words ("I was charged twice for December")
+    r"|\b(?:charged|billed|debited|taken|paid)\s+(?:\w+\s+)?(?:twice|two times|double|three times)\b"
+    r"|\b(?:double|duplicate)[- ]?(?:charged|billed|charges?|payments?)\b", re.IGNORECASE)
 REQUEST = re.compile(
     r"\?|^\W*(how|what|when|where|why|who|which|whats|can|could|would|will|should|do|does|did|is|are|am|"
     r"has|have|any|please)\b|^\W*(to|from|for|in|on|at|with|by|into)\s+(what|which|whom|where)\b|\b(i|we)\s*(just |really |only |still )?(want|need|'d like|would like|wanna|have to)\b|"

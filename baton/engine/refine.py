@@ -156,7 +156,10 @@ def recount_needs(text: str) -> float:
 def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]], list[bool]]) -> list[Span]:
     """Spans with each unsure recounting sentence joined to its neighbour (the one before it, else
     the one after): "can I return the camera? I opened the box but never used it" is one request.
-    `unsure(spans)` says which of the given spans the KB is not sure of."""
+    `unsure(spans)` says which of the given spans the KB is not sure of. A connector between the
+    two ("also", "plus") says the customer moved on to another matter, so no join crosses it: "I
+    was charged twice. Also how do I update my card?" holds two requests, and joined, the double
+    charge went unanswered and unhanded behind the card answer."""
     candidates = [s for s in spans if recounts(s.text)] if len(spans) > 1 else []
     if not candidates:
         return spans
@@ -164,13 +167,14 @@ def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]]
     out: list[Span] = []
     pending: int | None = None
     for n, span in enumerate(spans):
-        if (span.start, span.end) in fold and (out or n + 1 < len(spans)):
-            if out:
+        if (span.start, span.end) in fold:
+            if out and pending is None and not span.after_connector:
                 prev = out[-1]
                 out[-1] = Span(message[prev.start:span.end], prev.start, span.end)
-            elif pending is None:
-                pending = span.start
-            continue
+                continue
+            if n + 1 < len(spans) and not spans[n + 1].after_connector:
+                pending = span.start if pending is None else pending
+                continue
         if pending is not None:
             span, pending = Span(message[pending:span.end], pending, span.end), None
         out.append(span)
