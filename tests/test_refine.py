@@ -103,6 +103,9 @@ def test_needed_confidence_follows_what_the_piece_says(text, needed):
     ("leaving from boston after 5 pm", "show me the cheapest fare to denver", math.inf),
     ("shipping to canada", "how much is the hub", SPLIT_MIN_CONFIDENCE),  # a noun: its own request
     ("something in my account is wrong", "where is my order", SPLIT_MIN_CONFIDENCE),
+    # a question about someone the piece before named
+    ("can she get a membership?", "my daughter is 15", math.inf),
+    ("does he need a guest pass?", "my husband is visiting", math.inf),
 ])
 def test_a_follow_up_pointing_back_joins_a_piece_that_does_not_ask(text, previous, needed):
     assert needed_confidence(text, previous) == needed

@@ -61,10 +61,14 @@ brought set put ran broke began wrote kept heard felt sold built chose drove fel
 didn't didnt wasn't wasnt weren't werent hadn't hadnt
 """.split())
 
-# A short follow-up whose last word points back ("can I move it", "where do I send them"); a
-# pointer mid-piece is often a determiner or a dummy subject ("add this song", "will it rain").
-# As short as the rule split's sentence-level follow-ups (`ANAPHORA_MAX_WORDS`).
-LEANS_BACK = re.compile(r"\b(it|them|this|that|these|those)\W*$", re.IGNORECASE)
+# A short follow-up whose last word points back ("can I move it", "where do I send them"), or a
+# question about someone named before ("my daughter is 15, can she join?"); "it" or "this"
+# mid-piece is often a determiner or a dummy subject ("add this song", "will it rain"), "she"
+# and "he" after a question's verb never. As short as the rule split's sentence-level follow-ups
+# (`ANAPHORA_MAX_WORDS`).
+LEANS_BACK = re.compile(r"\b(it|them|this|that|these|those|him|her)\W*$"
+                        r"|\b(can|could|will|would|do|does|did|is|was|has|should|may|must)\s+(she|he)\b",
+                        re.IGNORECASE)
 
 # Without a comma, a bare "also", "then" or "plus" is usually inside one request ("how can my wife
 # also see the cameras"); the rule splitter already cuts where one of them opens a new clause.
