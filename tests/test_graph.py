@@ -129,6 +129,16 @@ def test_asking_to_be_escalated_hands_the_turn_to_a_person(policy, kb, customers
     assert r["outcome"] == "handoff" and r["reasons"] == ["user_request"]
 
 
+def test_asking_for_a_person_after_an_answer_routes_on_what_was_answered(policy, kb, customers):
+    """Read as a question, "get me a real person" lands on whatever the KB has most articles about
+    (the demo's account articles, 0.41); it names no topic, so the conversation's decides."""
+    ask = "get me a real person"
+    b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, ask: Scripted("account", "share-access", 0.41)}))
+    b.send("c1", "c-1001", "how do I reset my hub")
+    r = b.send("c1", "c-1001", ask)
+    assert r["reasons"] == ["user_request"] and r["queue"] == "technical"
+
+
 def test_a_greeting_then_what_the_customer_already_tried_is_answered(policy, kb, customers):
     tried = "I already reset my hub, it still drops offline"
     b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, tried: Scripted("technical", "factory-reset", 0.9)}))

@@ -1,6 +1,6 @@
 import pytest
 
-from baton.nodes.user_request import asks_for_human, asks_to_escalate, refuses_the_bot
+from baton.nodes.user_request import asks_for_human, asks_to_escalate, names_a_topic, refuses_the_bot
 
 PHRASES = ("human", "real person", "agent", "talk to someone")
 
@@ -64,3 +64,19 @@ def test_asking_to_be_escalated_asks_for_a_person_whatever_the_phrases(text):
 ])
 def test_escalation_words_that_ask_for_no_one_are_no_request(text):
     assert not asks_to_escalate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ok I'd rather discuss this with a human", "get me a real person now", "agent please", "AGENT",
+    "I'd like to talk to someone please", "can I speak with a real person about this?", "is it possible to talk to an agent",
+])
+def test_a_request_for_a_person_alone_names_no_topic(text):
+    assert not names_a_topic(text, PHRASES)
+
+
+@pytest.mark.parametrize("text", [
+    "can I talk to a real person about my refund", "my thermostat is blinking, just get me a human",
+    "I need help with my bill, agent please",
+])
+def test_a_request_for_a_person_with_a_topic_names_it(text):
+    assert names_a_topic(text, PHRASES)

@@ -18,6 +18,7 @@ from baton.graph.state import BatonState, Decision, Draft, first_failure, transc
 from baton.graph.result import placed_tag
 from baton.nodes.decide import failure_decision
 from baton.nodes.reply import PLEASANTRIES
+from baton.nodes.user_request import names_a_topic
 from baton.policy import Policy
 from baton.tokens import count_tokens, truncate_to_tokens
 
@@ -95,7 +96,7 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     message = state.get("message") or ""
     decision = state.get("decision")
     if not decision or decision["outcome"] not in ("handoff", "partial") or first_failure(state):
-        routed = None if first_failure(state) else _topic_tag(state, runtime.context.engine)
+        routed = None if first_failure(state) else _topic_tag(state, runtime.context.engine, policy.user_request.phrases)
         decision = direct_decision(state, policy, routed)
     drafts = [] if first_failure(state) else state.get("drafts", [])
     answered = with_answered(state, drafts)
@@ -140,12 +141,13 @@ def _prose(brief: dict[str, Any], decision: Decision, transcript: list, runtime:
     return decision
 
 
-def _topic_tag(state: BatonState, engine) -> str | None:
+def _topic_tag(state: BatonState, engine, phrases: list[str]) -> str | None:
     """The skill tag of what the customer is talking about: this message, else the latest earlier
-    message with a recognisable topic ("get me a human" alone says nothing about the queue)."""
+    message with a recognisable topic ("get me a human" alone says nothing about the queue, and
+    read as a question it lands on whatever topic the KB has most articles about)."""
     said = [str(m.content) for m in state.get("messages", []) if isinstance(m, HumanMessage)]
     for text in reversed(said[-3:] or [state.get("message") or ""]):
-        tag = engine.route(text) if text.strip() else None
+        tag = engine.route(text) if names_a_topic(text, phrases) else None
         if tag:
             return tag
     return None

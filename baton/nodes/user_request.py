@@ -65,6 +65,23 @@ _ESCALATE = re.compile(
     re.IGNORECASE)
 
 
+# Words about wanting to talk to someone: a message made only of these, stopwords and the
+# policy's phrases names no topic to route on ("ok I'd rather discuss this with a human").
+_ABOUT_TALKING = _ASK_VERBS | _ENDERS | frozenset("""
+rather prefer like love wish possible able discuss discussing chat chatting contact speak talk member members staff people humans
+agents persons operator support team someone somebody supervisor manager phone
+""".split())
+
+
+def names_a_topic(text: str, phrases: Iterable[str]) -> bool:
+    """Whether the message says something besides asking for a person ("talk to a human about my
+    refund" does, "can I speak to a staff member please" does not)."""
+    lowered = text.lower()
+    for phrase in phrases:
+        lowered = re.sub(rf"\b{re.escape(phrase.lower())}s?\b", " ", lowered)
+    return any(w.split("'")[0] not in STOPWORDS and w not in _ABOUT_TALKING for w in _WORD.findall(lowered))
+
+
 def _previous_word(text: str, start: int) -> str | None:
     before = _WORD.findall(text[:start].lower())
     return before[-1] if before else None
