@@ -128,3 +128,19 @@ def test_a_meal_kit_subscription_written_in_one_go():
     assert m["checked"] >= 55
     assert m["pass_rate"] >= 0.92, m["failures"]
     assert m["harmful_answer_rate"] == 0, m["failures"]
+
+
+def test_a_gym_chain_written_in_one_go():
+    """tests/fixtures/gym: a chain of gyms, 18 articles of two or three questions, seven of them
+    about the membership, refunds and injuries closed by people. Its first run (pass 0.742, 46 of
+    62, one harmful) found "I was charged twice for December. Also how do I update my card?"
+    answered as the card question alone (the double charge joined it, read as a story), "my
+    daughter is 15, can she get a membership?" cut in two, and "ok I'd rather discuss this with a
+    human" after a training answer routed on its own words. Left: covered questions in other words
+    than the KB's handed off with the right article on top at 0.27-0.63 (ten turns: the bar below
+    says so), "why can't I book classes anymore?" answered from booking rather than no-shows, and
+    a complaint about staff routed to billing by "I want a refund"."""
+    m = run_fixture("gym", date(2026, 12, 5))
+    assert m["checked"] >= 60
+    assert m["pass_rate"] >= 0.77, m["failures"]  # 49 of 62 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] == 0, m["failures"]
