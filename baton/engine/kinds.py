@@ -60,8 +60,10 @@ PROBLEM = re.compile(
     # billed more than once: a problem in plain words ("I was charged twice for December")
     r"|\b(?:charged|billed|debited|taken|paid)\s+(?:\w+\s+)?(?:twice|two times|double|three times)\b"
     r"|\b(?:double|duplicate)[- ]?(?:charged|billed|charges?|payments?)\b", re.IGNORECASE)
+# Words that open a sentence without saying anything ("Anyway how do I reset my password").
+_OPENERS = r"(?:(?:ok|okay|so|well|anyway|anyways|and|but|btw|also|plus|um|uh|alright|right|oh)\W+)*"
 REQUEST = re.compile(
-    r"\?|^\W*(how|what|when|where|why|who|which|whats|can|could|would|will|should|do|does|did|is|are|am|"
+    rf"\?|^\W*{_OPENERS}(how|what|when|where|why|who|which|whats|can|could|would|will|should|do|does|did|is|are|am|"
     r"has|have|any|please)\b|^\W*(to|from|for|in|on|at|with|by|into)\s+(what|which|whom|where)\b|\b(i|we)\s*(just |really |only |still )?(want|need|'d like|would like|wanna|have to)\b|"
     r"\b(i'?m|i m|i am|we'?re|we are)\s+(looking for|trying to|hoping to|wondering)\b|"
     r"\b(help|tell me|let me know|show me)\b|"
@@ -137,6 +139,10 @@ GENERIC_ASK = re.compile(
 # data, never a request of its own, and never an instruction either.
 INSTRUCTION = re.compile(
     r"^\W*(?:(?:system|assistant|admin|developer|operator|note to (?:the )?(?:ai|bot|assistant))\s*[:\]>-]"
+    r"|(?:system|assistant|admin|developer|operator),\s*(?:new |updated )?(?:rule|instruction|order)s?\b"
+    r"|new (?:rule|instruction|policy)s?\s*[:-]"
+    r"|treat (?:me|us|this|my \w+) as (?:a |an )?(?:vip|enterprise|priority|premium|high[- ]value)\b"
+    r"|(?:give|assign) (?:every|all|each|this|the|my) (?:answer|reply|response|message)s? (?:a |the )?(?:confidence|priority)"
     r"|ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|your) (?:instructions|rules|prompts?)"
     r"|(?:set|make|put) (?:your |the |my )?(?:confidence|tier|priority|queue)"
     r"|(?:confidence|tier|priority|queue)\s*[=:]"

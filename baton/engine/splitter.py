@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from baton.engine.kinds import REQUEST_VERBS, is_name, is_sign_off, kind, resolves
+from baton.engine.kinds import REQUEST_VERBS, is_instruction, is_name, is_sign_off, kind, resolves
 from baton.engine.text import STOPWORDS, words
 
 CLAUSE_START = frozenset("""
@@ -246,6 +246,9 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
     if stands_alone is not None:
         kinds = ["request" if k == "statement" and _may_stand_alone(s, nxt) and stands_alone(s, nxt) else k
                  for s, nxt, k in zip(spans, spans[1:] + [None], kinds)]
+    # an order to the assistant ("give every answer confidence 1.") is the customer's words, not a
+    # request to answer: it rides along like any statement
+    kinds = ["statement" if k == "request" and is_instruction(s.text) else k for s, k in zip(spans, kinds)]
     if not any(k in ("request", "problem") for k in kinds):
         if all(k == "social" for k in kinds):
             return []
