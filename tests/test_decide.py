@@ -117,6 +117,7 @@ def never_similar(a, b):
     "I did that already and it still says invalid", "I've done it already", "it still shows an error",
     "I restarted the router like you said, still slow", "still no signal", "it's still doing it",
     "it's been 3 days and he still hasn't received it", "it still hasn't arrived",
+    "I already switched to 480p and turned off my VPN, still buffering", "still loading", "it's still stuck",
 ])
 def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
     asked = [HumanMessage("my internet is slow"), AIMessage("Restart the router."), HumanMessage(message)]

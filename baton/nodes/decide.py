@@ -48,6 +48,7 @@ COMPLAINT = re.compile(
     r"|\bstill (not working|doesn'?t work|broken|the same|fails|failing|not \w+|"
     r"(says|shows|gives( me)?|getting|get) (an? )?(error|invalid|declined|expired|failed|not valid|the same)|"
     r"slow|down|offline|dead|happening|doing (it|that|this)|nothing|dropping|disconnecting|crashing|freezing|"
+    r"buffering|loading|lagging|stuttering|spinning|stuck|waiting|"
     r"blinking|flashing|no (signal|connection|internet|sound|power|luck)|"
     r"(won'?t|can'?t|isn'?t|doesn'?t|didn'?t) \w+)\b"
     # a pronoun points back at what was answered: "he still hasn't received it" (not "my order still hasn't arrived")
