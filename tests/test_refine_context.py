@@ -89,6 +89,15 @@ def test_a_problem_after_which_the_customer_moves_on_is_handed_off_not_dropped(e
     assert embedded_engine.grade(charged, embedded_engine.answer(charged)) < 0.7
 
 
+def test_a_story_with_no_problem_in_it_never_stands_alone():
+    """"I recently finished the course and passed all the quizzes, but the certificate isn't
+    showing": the quizzes were handed off on their own (0.45) beside the certificate answer."""
+    story = "I recently finished the Data Analysis course"
+    assert recount_needs(f"{story} and passed all the quizzes") == math.inf
+    assert needed_confidence("passed all the quizzes", story) == math.inf
+    assert needed_confidence("passed all the quizzes", "how do I get my certificate") == SPLIT_MIN_CONFIDENCE
+
+
 def test_context_is_never_a_request_of_its_own(embedded_engine):
     """"I'm on the plus plan" after a question is who is asking, not a second question: cut off, it
     was handed off on its own (0.40; on a newsletter KB answered from pricing at 0.91)."""

@@ -99,6 +99,16 @@ def _narrates(toks: list[str]) -> bool:
             and any(t in PAST_IRREGULAR or (len(t) > 4 and t.endswith("ed")) for t in head))
 
 
+def continues_story(text: str, previous: str) -> bool:
+    """The piece carries on the story of the piece before it with another past-tense verb and no
+    subject of its own ("I recently finished the course | and passed all the quizzes")."""
+    toks = words(text)
+    while toks and toks[0] in DISCOURSE:
+        toks = toks[1:]
+    return (bool(toks) and (toks[0] in PAST_IRREGULAR or (len(toks[0]) > 4 and toks[0].endswith("ed")))
+            and kind(text) == "statement" and tells_story(previous))
+
+
 def tells_story(text: str) -> bool:
     """The piece narrates what happened ("I bought a hub last week") rather than asks for
     something or reports a problem."""
@@ -150,9 +160,10 @@ def voices_feeling(text: str) -> bool:
 def recount_needs(text: str) -> float:
     """How sure of an article a recount must be to stay a request of its own (see
     `fold_recounts`): an attempt at a fix that reports a problem ("I tried the app but it keeps
-    saying error") as sure as an answer, one that reports nothing else never, any other recount
-    `SPLIT_MIN_CONFIDENCE`."""
-    if reports_attempt(text):
+    saying error") as sure as an answer, one that reports nothing else never, nor a story that
+    reports no problem ("I recently finished the course and passed all the quizzes, but the
+    certificate isn't showing"), any other recount `SPLIT_MIN_CONFIDENCE`."""
+    if reports_attempt(text) or tells_story(text):
         return math.inf
     return CONTEXT_MIN_CONFIDENCE if TRIED.search(text) else SPLIT_MIN_CONFIDENCE
 
@@ -226,7 +237,7 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     answer."""
     if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text)
             or reports_attempt(text) or voices_feeling(text)
-            or (previous is not None and modifies_previous(text))
+            or (previous is not None and (modifies_previous(text) or continues_story(text, previous)))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
     if sets_context(text) or recounts(text):
