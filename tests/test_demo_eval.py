@@ -144,3 +144,20 @@ def test_a_gym_chain_written_in_one_go():
     assert m["checked"] >= 60
     assert m["pass_rate"] >= 0.77, m["failures"]  # 49 of 62 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] == 0, m["failures"]
+
+
+def test_an_online_course_platform_written_in_one_go():
+    """tests/fixtures/courses: an online course platform, 17 articles of one to three questions
+    whose answers name what customers ask about (PayPal, captions, 480p), customers in JSON lines;
+    refunds, copyright and instructor payouts closed by people. Its first run (pass 0.608, 31 of
+    51, one harmful) found "getting" read as a content word (a title "Getting your certificate"
+    outranked the payment article for "my visa keeps getting rejected"), "Anyway how do I reset my
+    password" behind an order to the assistant not read as a question, "still buffering" not read
+    as the answer failing, and a story ("I finished the course and passed all the quizzes, but the
+    certificate ...") half handed off. Left: twelve covered questions in other words than the
+    KB's handed off (0.10-0.70), "is there a student discount for Plus?" answered from the Plus
+    article (0.85), a follow-up across turns ("and can I cancel whenever I want?")."""
+    m = run_fixture("courses", date(2026, 12, 5), customers="customers.jsonl")
+    assert m["checked"] >= 50
+    assert m["pass_rate"] >= 0.64, m["failures"]  # 34 of 51 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] <= 1 / 50, m["failures"]
