@@ -68,8 +68,9 @@ _ESCALATE = re.compile(
 # Words about wanting to talk to someone: a message made only of these, stopwords and the
 # policy's phrases names no topic to route on ("ok I'd rather discuss this with a human").
 _ABOUT_TALKING = _ASK_VERBS | _ENDERS | frozenset("""
-rather prefer like love wish possible able discuss discussing chat chatting contact speak talk member members staff people humans
-agents persons operator support team someone somebody supervisor manager phone
+rather prefer like love wish possible able discuss discussing chat chatting contact speak talk
+member members staff people humans agents persons operator support team someone somebody
+supervisor manager phone
 """.split())
 
 
