@@ -91,22 +91,28 @@ def _can_stand_alone(text: str) -> bool:
 DISCOURSE = frozenset("ok okay so well um uh and but anyway basically yeah yes no hi hey hello there".split())
 
 
-def _narrates(toks: list[str]) -> bool:
+def _past(word: str) -> bool:
+    return word in PAST_IRREGULAR or (len(word) > 4 and word.endswith("ed"))
+
+
+def _without_discourse(toks: list[str]) -> list[str]:
     while toks and toks[0] in DISCOURSE:
         toks = toks[1:]
+    return toks
+
+
+def _narrates(toks: list[str]) -> bool:
+    toks = _without_discourse(toks)
     head = toks[1:4]
     return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
-            and any(t in PAST_IRREGULAR or (len(t) > 4 and t.endswith("ed")) for t in head))
+            and any(_past(t) for t in head))
 
 
 def continues_story(text: str, previous: str) -> bool:
     """The piece carries on the story of the piece before it with another past-tense verb and no
     subject of its own ("I recently finished the course | and passed all the quizzes")."""
-    toks = words(text)
-    while toks and toks[0] in DISCOURSE:
-        toks = toks[1:]
-    return (bool(toks) and (toks[0] in PAST_IRREGULAR or (len(toks[0]) > 4 and toks[0].endswith("ed")))
-            and kind(text) == "statement" and tells_story(previous))
+    toks = _without_discourse(words(text))
+    return bool(toks) and _past(toks[0]) and kind(text) == "statement" and tells_story(previous)
 
 
 def tells_story(text: str) -> bool:
