@@ -6,9 +6,9 @@ import pytest
 
 import math
 
+from baton.engine.narrative import recounts, tells_story
 from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, asking_part, chunks, fold_recounts,
-                                 group, leans_back, needed_confidence, recounts, same_article_runs, sets_context,
-                                 tells_story)
+                                 group, leans_back, needed_confidence, same_article_runs, sets_context)
 from baton.engine.splitter import Span, split_intents
 
 

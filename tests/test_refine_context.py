@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, needed_confidence, recount_needs,
-                                 reports_attempt, tells_story, voices_feeling)
+from baton.engine.narrative import reports_attempt, tells_story, voices_feeling
+from baton.engine.refine import CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, needed_confidence, recount_needs
 
 
 def test_an_attempt_at_a_fix_is_the_context_of_the_question_unless_the_kb_is_as_sure_as_an_answer():

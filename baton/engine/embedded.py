@@ -9,7 +9,7 @@ import numpy as np
 from baton.engine.calibration import Calibrator, Ranked, rank, topic_features
 from baton.engine.embedder import CachedEmbedder, Embedder, PairEmbedder, default_embedder
 from baton.engine.index import Index
-from baton.engine import refine
+from baton.engine import narrative, refine
 from baton.engine.kinds import kind
 from baton.engine.splitter import Span, split_intents
 from baton.graph.state import Draft, Hit, Intent
@@ -117,12 +117,12 @@ class EmbeddedEngine:
         """The intent scored without the article about what the customer says they already did
         ("my thermostat keeps resetting. I already did the factory reset" was answered with the
         factory-reset steps at 0.84): when a piece that only reports an attempt
-        (`refine.reports_attempt`) is sure of the intent's best article, that article is hidden
+        (`narrative.reports_attempt`) is sure of the intent's best article, that article is hidden
         and the rest of the KB decides, usually that nothing else answers it."""
         if not intent["hits"]:
             return intent
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
-        attempts = [p.text for p in refine.pieces_of(message, span) if refine.reports_attempt(p.text)]
+        attempts = [p.text for p in refine.pieces_of(message, span) if narrative.reports_attempt(p.text)]
         best = intent["hits"][0]["article"]
         if not attempts or not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts)):
             return intent

@@ -37,6 +37,8 @@ import re
 from typing import Callable, Sequence
 
 from baton.engine.kinds import is_instruction, kind
+from baton.engine.narrative import (TRIED, continues_story, recounts, reports_attempt, tells_story,
+                                    voices_feeling)
 from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans, is_short_command
 from baton.engine.text import STOPWORDS, words
 
@@ -45,21 +47,6 @@ CONTEXT_MIN_CONFIDENCE = 0.7  # ... a subject-first statement (see `needed_confi
 MIN_CHUNK_CONTENT_WORDS = 1  # a piece needs something to be about ("for me and" is not a request)
 MIN_CHUNK_WORDS = 3  # nor can a bare noun pair ("... inverter and battery storage"), unless a
 # request verb leads it ("list airports": `splitter.is_short_command`)
-
-# A story has the customer as its subject and a past-tense verb ("I bought a hub last week", "my
-# wife already installed it"), and nothing after the subject asks for something ("I was wondering").
-# Present-tense first-person statements are often requests in themselves ("I rate this book four
-# stars", "I give it a 4"), so they are not stories.
-STORY_START = frozenset("i we my our i've ive we've".split())
-WANTS = frozenset("""
-d would wish want wanna need m am hope like love plan should could can will ll have wonder looking
-trying hoping planning wondering
-""".split())
-PAST_IRREGULAR = frozenset("""
-bought got had was were made paid sent went took gave came saw did left lost found told said spent
-brought set put ran broke began wrote kept heard felt sold built chose drove fell forgot used
-didn't didnt wasn't wasnt weren't werent hadn't hadnt
-""".split())
 
 # A short follow-up whose last word points back ("can I move it", "where do I send them"), or a
 # question about someone named before ("my daughter is 15, can she join?"); "it" or "this"
@@ -85,82 +72,6 @@ def _can_stand_alone(text: str) -> bool:
         return True
     return len(toks) >= MIN_CHUNK_WORDS and sum(1 for w in toks if w not in STOPWORDS) >= MIN_CHUNK_CONTENT_WORDS
 
-
-# Words that open a sentence without saying anything ("ok so I followed the steps", "hi there, so
-# I signed up last week").
-DISCOURSE = frozenset("ok okay so well um uh and but anyway basically yeah yes no hi hey hello there".split())
-
-
-def _past(word: str) -> bool:
-    return word in PAST_IRREGULAR or (len(word) > 4 and word.endswith("ed"))
-
-
-def _without_discourse(toks: list[str]) -> list[str]:
-    while toks and toks[0] in DISCOURSE:
-        toks = toks[1:]
-    return toks
-
-
-def _narrates(toks: list[str]) -> bool:
-    toks = _without_discourse(toks)
-    head = toks[1:4]
-    return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
-            and any(_past(t) for t in head))
-
-
-def continues_story(text: str, previous: str) -> bool:
-    """The piece carries on the story of the piece before it with another past-tense verb and no
-    subject of its own ("I recently finished the course | and passed all the quizzes")."""
-    toks = _without_discourse(words(text))
-    return bool(toks) and _past(toks[0]) and kind(text) == "statement" and tells_story(previous)
-
-
-def tells_story(text: str) -> bool:
-    """The piece narrates what happened ("I bought a hub last week") rather than asks for
-    something or reports a problem."""
-    return _narrates(words(text)) and kind(text) == "statement"
-
-
-def recounts(text: str) -> bool:
-    """A sentence in the customer's past tense that asks nothing ("I opened the box but never
-    used it", "I've tried restarting it"), problem words or not. Next to a request, and unless
-    the KB recognises it on its own, it is that request's context (see `fold_recounts`)."""
-    return _narrates(words(text)) and kind(text) != "request"
-
-
-# The customer reporting what they already tried ("I tried the app but it keeps saying error",
-# "I've restarted it twice"): the context of the question next to it.
-TRIED = re.compile(r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|just\s+|also\s+)?(?:tried|followed|restarted|rebooted|"
-                   r"reset|checked|unplugged|reinstalled|updated|did (?:that|this|it|everything))\b"
-                   r"|\b(?:i|we)(?:'ve| have)?\s+already\s+(?:did|done|\w+ed)\b", re.IGNORECASE)
-
-
-def reports_attempt(text: str) -> bool:
-    """The piece only says what the customer already tried ("I already reset it twice", "I've
-    already done the factory reset"), with no problem or question in it: context, never a request,
-    however well it matches the article about what they tried (that article is the one thing not
-    to send them)."""
-    return TRIED.search(text) is not None and kind(text) == "statement"
-
-
-# The customer's feeling about something ("I'm not happy with my thermostat", "we're really
-# disappointed with the camera", praise such as "(I) really like the recipes" or "my wife loves the
-# night vision"): how they feel about what follows, not a request about the thing.
-FEELING = re.compile(r"^\W*(?:i'?m|im|i am|we'?re|we are)\s+(?:(?:so|really|very|quite|pretty|extremely|just)\s+)?"
-                     r"(?:not (?:happy|pleased|satisfied)|unhappy|disappointed|frustrated|annoyed|upset|angry|"
-                     r"dissatisfied|fed up|sick of|tired of)\b", re.IGNORECASE)
-PRAISE = re.compile(r"^\W*(?:(?:i|we|he|she|they|everyone|everybody|(?:my|our|the) \w+)\s+)?"
-                    r"(?:(?:really|absolutely|just|truly|also|all|especially|both)\s+)?(?:like|love|enjoy|adore)s?\b"
-                    r"(?!.*\b(?:but|though|however|except)\b)", re.IGNORECASE)
-
-
-def voices_feeling(text: str) -> bool:
-    """The piece says how the customer feels and asks for nothing: cut off on its own it matched
-    the article of the product it names ("I'm not happy with my thermostat, it keeps resetting":
-    thermostat wiring at 0.90)."""
-    if FEELING.search(text):
-        return kind(text) != "request"
-    return PRAISE.search(text) is not None and kind(text) == "statement"
 
 
 def recount_needs(text: str) -> float:
