@@ -135,7 +135,7 @@ def load_kb(folder: str | Path, tags: Iterable[str] | None = None) -> KnowledgeB
     for path in sorted(folder.rglob("*.md")):
         if path.name.lower() == "readme.md":
             continue
-        article = parse_article(path.read_text(encoding="utf-8"), path, tag_list)
+        article = parse_article(path.read_text(encoding="utf-8-sig"), path, tag_list)
         if article.id in articles:
             raise KnowledgeBaseError(path, "key 'id'", f"duplicate id {article.id!r} (also in {articles[article.id].path})")
         articles[article.id] = article

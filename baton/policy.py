@@ -114,7 +114,7 @@ def load_policy(path: str | Path) -> Policy:
     """Read and validate a policy TOML file."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise PolicyError(path, None, "file not found") from None
     except tomllib.TOMLDecodeError as exc:

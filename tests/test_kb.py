@@ -65,3 +65,11 @@ def test_soft_wrapped_lines_are_joined_but_lists_kept():
 
     assert unwrap("Click Cancel\norder to stop it.\n\nSecond paragraph") == "Click Cancel order to stop it.\n\nSecond paragraph"
     assert unwrap("Steps:\n- one\n- two\n1. first") == "Steps:\n- one\n- two\n1. first"
+
+
+def test_files_saved_by_windows_editors_load(tmp_path: Path):
+    """A byte-order mark and CRLF line endings, as Notepad and many Windows editors save them."""
+    (tmp_path / "a.md").write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
+    [article] = load_kb(tmp_path, ["orders"]).articles
+    assert (article.id, article.title, article.questions) == ("a1", "A title", ("first question",))
+    assert article.body == "The answer."

@@ -54,3 +54,9 @@ def test_skill_routing_and_single_queue():
     single = parse_policy({**MINIMAL, "routing": "single_queue", "default_queue": "everyone"})
     assert single.queue_for("refunds") == "everyone"
     assert single.closable("refunds") is False  # routing off does not make a tag closable
+
+
+def test_a_policy_saved_with_a_byte_order_mark_loads(tmp_path: Path):
+    f = tmp_path / "p.toml"
+    f.write_bytes(b"\xef\xbb\xbf" + b'confidence_threshold = 0.6\r\n[skills.orders]\r\nqueue = "q"\r\n')
+    assert load_policy(f).confidence_threshold == 0.6

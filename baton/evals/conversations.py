@@ -101,7 +101,7 @@ def load_conversations(paths: list[str | Path]) -> list[Conversation]:
     seen: dict[str, str] = {}
     for f in files:
         try:
-            data = yaml.safe_load(f.read_text(encoding="utf-8"))
+            data = yaml.safe_load(f.read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
             raise ConversationsError(f, None, "file not found") from None
         except yaml.YAMLError as exc:

@@ -69,6 +69,6 @@ def parse_prompt(text: str, path: str | Path) -> Prompt:
 def load_prompts(folder: str = str(PROMPTS_DIR)) -> dict[str, Prompt]:
     prompts = {}
     for f in sorted(Path(folder).glob("*.md")):
-        p = parse_prompt(f.read_text(encoding="utf-8"), f)
+        p = parse_prompt(f.read_text(encoding="utf-8-sig"), f)
         prompts[p.step] = p
     return prompts
