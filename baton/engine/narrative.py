@@ -103,3 +103,32 @@ def voices_feeling(text: str) -> bool:
     if FEELING.search(text):
         return kind(text) != "request"
     return PRAISE.search(text) is not None and kind(text) == "statement"
+
+
+# The customer's details, volunteered next to a request ("my customer number is A-55120 and my
+# postcode is LS6 2QT", "my email is jo@example.com"): what identifies them or their meter, order
+# or booking. A value holds a digit or an "@"; a name does not count ("my name is wrong on the
+# bill" reports a problem).
+DETAIL_NOUNS = """
+number no id reference ref code postcode zip zipcode email e-mail address phone mobile username login
+account order reading serial meter customer member membership booking invoice ticket policy
+registration plate iban mpan mprn pin contract
+""".split()
+_VALUE = r"[^\s,]*[\d@][^\s,]*(?:\s+[^\s,]*\d[^\s,]*)?"
+_DETAIL = (rf"(?:(?:my|our|the|his|her|their)\s+)?(?:[\w-]+\s+){{0,2}}(?:{'|'.join(DETAIL_NOUNS)})\s*"
+           rf"(?:is|are|=|:)\s*{_VALUE}")
+DETAILS = re.compile(rf"^\W*(?:(?:hi|hello|hey|ok|okay|so)\b\W*)*{_DETAIL}(?:\s*(?:,|&|\band\b)\s*{_DETAIL})*[\s.!]*$",
+                     re.IGNORECASE)
+# "... and electric is 5678" after "my gas reading is 1234": another value of the same kind
+MORE_DETAILS = re.compile(rf"^\W*(?:and\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+\s*(?:is|are|=|:)\s*{_VALUE}[\s.!]*$",
+                          re.IGNORECASE)
+
+
+def gives_details(text: str, previous: str | None = None) -> bool:
+    """The piece only gives the customer's details (`DETAILS`), or another value after a piece that
+    does: context for the request next to it, never a request of its own. Cut off on its own, "my
+    email is jo@example.com and my phone is 07700 900123" was answered with the change-email
+    article, and "my customer number is A-55120 and my postcode is LS6 2QT." handed off alone."""
+    if DETAILS.match(text):
+        return True
+    return previous is not None and MORE_DETAILS.match(text) is not None and DETAILS.match(previous) is not None

@@ -37,7 +37,7 @@ import re
 from typing import Callable, Sequence
 
 from baton.engine.kinds import is_instruction, kind
-from baton.engine.narrative import (TRIED, continues_story, recounts, reports_attempt, tells_story,
+from baton.engine.narrative import (TRIED, continues_story, gives_details, recounts, reports_attempt, tells_story,
                                     voices_feeling)
 from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans, is_short_command
 from baton.engine.text import STOPWORDS, words
@@ -79,20 +79,23 @@ def recount_needs(text: str) -> float:
     `fold_recounts`): an attempt at a fix that reports a problem ("I tried the app but it keeps
     saying error") as sure as an answer, one that reports nothing else never, nor a story that
     reports no problem ("I recently finished the course and passed all the quizzes, but the
-    certificate isn't showing"), any other recount `SPLIT_MIN_CONFIDENCE`."""
-    if reports_attempt(text) or tells_story(text):
+    certificate isn't showing") nor the customer's details ("my customer number is A-55120."), any
+    other recount `SPLIT_MIN_CONFIDENCE`."""
+    if reports_attempt(text) or tells_story(text) or gives_details(text):
         return math.inf
     return CONTEXT_MIN_CONFIDENCE if TRIED.search(text) else SPLIT_MIN_CONFIDENCE
 
 
 def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]], list[bool]]) -> list[Span]:
-    """Spans with each unsure recounting sentence joined to its neighbour (the one before it, else
-    the one after): "can I return the camera? I opened the box but never used it" is one request.
+    """Spans with each unsure recounting sentence, or sentence of the customer's details, joined to
+    its neighbour (the one before it, else the one after): "can I return the camera? I opened the
+    box but never used it" is one request, and so is "My account number is 40071234. How do I
+    change my direct debit date?".
     `unsure(spans)` says which of the given spans the KB is not sure of. A connector between the
     two ("also", "plus") says the customer moved on to another matter, so no join crosses it: "I
     was charged twice. Also how do I update my card?" holds two requests, and joined, the double
     charge went unanswered and unhanded behind the card answer."""
-    candidates = [s for s in spans if recounts(s.text)] if len(spans) > 1 else []
+    candidates = [s for s in spans if recounts(s.text) or gives_details(s.text)] if len(spans) > 1 else []
     if not candidates:
         return spans
     fold = {(s.start, s.end) for s, u in zip(candidates, unsure(candidates)) if u}
@@ -153,7 +156,7 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     tense ("I bought the wrong camera, can I swap it ...") starts one only when it is as sure as an
     answer."""
     if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text)
-            or reports_attempt(text) or voices_feeling(text)
+            or reports_attempt(text) or voices_feeling(text) or gives_details(text, previous)
             or (previous is not None and (modifies_previous(text) or continues_story(text, previous)))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
