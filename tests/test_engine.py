@@ -191,30 +191,6 @@ def test_an_action_on_something_the_article_never_mentions_is_unmet(tmp_path):
     assert index.scores(["how do I change my phone"], unit_mask=mask).unmet[0, phone] == 1.0
 
 
-def test_an_article_whose_answer_says_the_message_words_ranks_first(tmp_path):
-    from pathlib import Path
-
-    from baton.engine.calibration import rank
-    from baton.engine.embedder import default_embedder
-    from baton.engine.index import Index
-    from baton.kb import load_kb
-
-    kb = load_kb(Path(__file__).parent / "fixtures" / "energy" / "kb")
-    index = Index(kb, CachedEmbedder(default_embedder(), tmp_path))
-    ids = index.article_ids
-    # no example question mentions transfers; the payment article's body names the bank transfer
-    # and its reference (prepay, about topping up, ranked first on its questions alone)
-    message = "what reference do I use for a bank transfer?"
-    scores = index.scores([message])
-    assert scores.said[0, ids.index("payment-methods")] == pytest.approx(1.0)
-    assert scores.said[0, ids.index("prepay")] < 0.2
-    assert ids[rank(scores).order[0, 0]] == "payment-methods"
-    # a word no article holds weighs as the rarest: the message is only partly said by any article
-    [partly] = index.scores(["what reference do I use for a bank transfer to my landlord?"]).said
-    assert 0.3 < partly[ids.index("payment-methods")] < 0.8
-    assert index.scores(["hi"]).said.tolist() == [[0.0] * len(ids)]
-
-
 def test_route_and_similarity(embedded_engine):
     assert embedded_engine.route("I want my money back for the camera") == "refunds"
     assert embedded_engine.route("") is None
