@@ -9,12 +9,6 @@ Scores are per article:
   a coverage of the *question* by the message, so a long message is not penalised for its length.
 - `cls`: P(article | message) from a classifier trained on the example questions (see
   `classifier`); it sharpens the ranking when articles have many questions.
-- `said`: the share of the message's TF-IDF mass whose terms the article's title and body hold.
-  Example questions are few; the answer often names what the customer asks about ("what
-  reference do I use for a bank transfer?" against a body that says "by bank transfer (use your
-  account number as the reference)", while no example question mentions transfers). A term no
-  article holds weighs as the rarest, so a message about something the KB never names is said by
-  none.
 - `unmet`: 1 where the message asks for an action on the customer's order or account (cancel,
   change, delete, upgrade, ...: `ACTIONS`) that the article never mentions, or on something it
   never mentions. "can I cancel my order before it ships" shares "order" and "ship" with a
@@ -41,10 +35,6 @@ W_LEX = 0.35
 W_BODY = 0.25
 W_MAX = 0.3  # article embedding score = W_MAX * best single question + (1 - W_MAX) * centroid
 W_CLS = 0.5
-# The article's title and body saying the message's words. On the fixture sets (10 KBs, 570 turns)
-# 0.3 passed 3 more turns than without it, and 5 more of 326 with each article cut to one example
-# question, no more harmful answers; 0.6 cost the demo 7 turns.
-W_SAID = 0.3
 # How much the second model (MiniLM) counts in what the classifier reads, against e5's 1. On
 # Bitext (never tuned on), 5 questions an article, answered correctly at harmful <= 0.02: 0.598
 # at 1.0, 0.614 at 0.7, 0.639 at 0.5 (e5 alone 0.598); with 1 question an article 0.375, 0.361,
@@ -127,11 +117,10 @@ class Scores:
     best: np.ndarray  # the best single example question's centred cosine
     cls: np.ndarray   # the classifier's probability of each article
     unmet: np.ndarray  # 1.0 where the message asks for an action the article never mentions
-    said: np.ndarray  # the share of the message's term mass that the article's title and body hold
 
     @property
     def fused(self) -> np.ndarray:
-        return self.emb + W_LEX * self.lex + W_BODY * self.body + W_CLS * self.cls + W_SAID * self.said
+        return self.emb + W_LEX * self.lex + W_BODY * self.body + W_CLS * self.cls
 
 
 class Index:
@@ -213,10 +202,6 @@ class Index:
                 units.append(r)
                 shares.append(w * w / mass)
         self.postings = {t: (np.asarray(u), np.asarray(w)) for t, (u, w) in postings.items()}
-        self.max_idf = float(np.log(1 + n_docs) + 1.0)
-        self.said_by = np.zeros((len(vocab), self.n_articles))  # term x article: title or body holds it
-        for a, body in enumerate(bodies):
-            self.said_by[[vocab[t] for t in set(body)], a] = 1.0
         # how many of each article's texts (title, questions, body) mention each action
         self.unit_actions = np.array([action_roots(t) for t in self.unit_texts], dtype=np.int32).reshape(-1, len(ACTIONS))
         body_actions = np.array([action_roots(f"{a.title} {a.body}") for a in kb.articles], dtype=np.int32)
@@ -254,19 +239,6 @@ class Index:
                 hit = self.postings.get(self.vocab.get(term, -1))
                 if hit is not None:
                     out[r, hit[0]] += hit[1]
-        return out
-
-    def _said(self, texts: Sequence[str]) -> np.ndarray:
-        """(n, articles): the share of each text's TF-IDF mass whose terms the article's title and
-        body hold (a term no article holds weighs as the rarest)."""
-        out = np.zeros((len(texts), self.n_articles))
-        for r, text in enumerate(texts):
-            terms = set(content_terms(text))
-            known = [self.vocab[t] for t in terms if t in self.vocab]
-            weights = self.idf[known] ** 2
-            mass = float(weights.sum()) + self.max_idf ** 2 * (len(terms) - len(known))
-            if mass:
-                out[r] = weights @ self.said_by[known] / mass
         return out
 
     def read(self, text: str) -> str:
@@ -316,16 +288,13 @@ class Index:
         lex = self._per_article_max(unit_lex)
         qb = self.similar(_unit(np.asarray(vecs, dtype=np.float32) - self.mu_b))
         body = qb @ self.bodies.T
-        said = self._said(texts)
         if article_mask is not None:
             emb = np.where(article_mask, -1.0, emb)
             lex = np.where(article_mask, 0.0, lex)
             body = np.where(article_mask, -1.0, body)
-            said = np.where(article_mask, 0.0, said)
             best = np.where(article_mask, -1.0, best)
             cls = without(cls, article_mask)
-        return Scores(emb=emb, lex=lex, body=body, best=best, cls=cls, said=said,
-                      unmet=self._unmet(texts, unit_mask))
+        return Scores(emb=emb, lex=lex, body=body, best=best, cls=cls, unmet=self._unmet(texts, unit_mask))
 
     def _per_article_max(self, unit_scores: np.ndarray) -> np.ndarray:
         # units are stored grouped by article (every article has at least its title)
