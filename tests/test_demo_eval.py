@@ -161,3 +161,20 @@ def test_an_online_course_platform_written_in_one_go():
     assert m["checked"] >= 50
     assert m["pass_rate"] >= 0.64, m["failures"]  # 34 of 51 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 1 / 50, m["failures"]
+
+
+def test_a_household_energy_supplier_written_in_one_go():
+    """tests/fixtures/energy: a household energy supplier, 18 articles of two or three questions
+    whose answers name what customers ask about (a bank transfer's reference, the daily standing
+    charge, the exit fee); customers struggling to pay and complaints closed by people. Its first
+    run (pass 0.677, 42 of 62, one harmful) is where it stands: covered questions in other words
+    than the KB's handed off with the right article on top at 0.41-0.70 (credit refund, moving
+    home, exit fee, solar export, top-up, password link, change of surname), two asked in the
+    body's words only ("what reference do I use for a bank transfer?" 0.06) and "can I keep my
+    fixed tariff when I move to a new flat?" answered from the tariffs article (0.90, harmful).
+    Probing this KB by hand found the customer's details ("my customer number is A-55120 and my
+    postcode is LS6 2QT.") handed off on their own (see tests/test_refine_context.py)."""
+    m = run_fixture("energy", date(2026, 12, 5))
+    assert m["checked"] >= 60
+    assert m["pass_rate"] >= 0.66, m["failures"]  # 42 of 62 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] <= 1 / 60, m["failures"]
