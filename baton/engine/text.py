@@ -44,14 +44,16 @@ def words(text: str) -> list[str]:
 
 
 # What customers paste that no example question holds: order and tracking numbers ("#A-12345",
-# "ORD-99812", "1Z999AA10123456784", "48213"), discount codes ("FRIEND50"), e-mail addresses and
-# emoji. They move the embedding of a short message more than its words do ("my order #A-12345
+# "ORD-99812", "1Z999AA10123456784", "48213"), discount codes ("FRIEND50"), links, e-mail
+# addresses and emoji. They move the embedding of a short message more than its words do ("my order #A-12345
 # hasn't arrived" scored half of "my order hasn't arrived", "my order 48213 never arrived" 0.45
-# against 0.73), so retrieval reads the message without them. Short numbers, amounts and models
+# against 0.73; "I can't log in, see https://shop.example.com/login?err=500 for the error" 0.64,
+# without the link 0.92), so retrieval reads the message without them. Short numbers, amounts and models
 # stay ("3 days", "1030am", "$25000", "40mbps", "flight 1291", "f-150", "RT-AX58U", "T9"), and so
 # does a message made only of identifiers.
 _IDENTIFIER = re.compile(
-    r"#[\w-]+"                                                        # "#5521", "#A-12345"
+    r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"         # links
+    r"|#[\w-]+"                                                       # "#5521", "#A-12345"
     r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"                                   # e-mail addresses
     r"|\b(?=[\w-]*\d{4})[a-z0-9]+(?:-[a-z0-9]+)+\b"                    # "ORD-99812" (not "f-150")
     r"|\b(?=\w*\d{4})(?=\w*[a-z])\w{7,}\b"                              # "1Z999AA10123456784", "ORD99812"
@@ -62,7 +64,7 @@ _IDENTIFIER = re.compile(
 
 # Bump when `for_matching` or `content_terms` reads text differently: cached classifiers and
 # calibrations key on it.
-MATCHING_VERSION = 4
+MATCHING_VERSION = 5
 SHOUTED_MIN_UPPER = 0.8  # share of a message's cased letters in capitals that makes it shouted
 
 
