@@ -290,3 +290,14 @@ def test_the_demo_kb_mean_weighs_less_as_the_kb_grows(tmp_path):
     background, _ = index.background_means(embedder)
     share = index.background_share(1)
     assert np.allclose(small.mu_q, (1 - share) * own + share * background)
+
+
+def test_the_written_part_of_an_email_reply_blanks_what_it_quotes():
+    from baton.engine.text import written_part
+
+    reply = "still nothing\n\nOn Mon, 30 Nov 2026, Support <help@shop.example> wrote:\n> Your order ships in 3 days.\n"
+    assert written_part(reply).strip() == "still nothing" and len(written_part(reply)) == len(reply)
+    outlook = "still nothing\n-----Original Message-----\nFrom: Support\nYour order ships in 3 days."
+    assert written_part(outlook).strip() == "still nothing"
+    assert written_part("On Monday I wrote: my order is late") == "On Monday I wrote: my order is late"
+    assert written_part("> only a quote") == "> only a quote"  # nothing else: read as it is

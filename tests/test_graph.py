@@ -173,3 +173,15 @@ def test_brief_text_stays_within_the_token_budget(policy, kb, customers):
     r = b.send("c1", "c-1001", "I want a refund")
     assert len(r["brief"]["answered"]) == 3
     assert count_tokens(r["brief"]["text"]) <= 60 and r["brief"]["text"].startswith("HANDOFF")
+
+
+def test_an_email_reply_is_read_without_the_answer_it_quotes(policy, kb, customers):
+    """The quote holds our earlier answer and "talk to a human agent": neither reaches the engine
+    (the fake fails loudly on unscripted text) or the user-request check; the transcript keeps all."""
+    message = ("where is my package\n\n> On Mon, 30 Nov 2026, Support <help@shop.example> wrote:\n"
+               "> Orders ship the same day. Reply here to talk to a human agent.")
+    b = make(policy, kb, customers)
+    r = b.send("c1", "c-1001", message)
+    assert r["outcome"] == "answer" and r["reasons"] == []
+    assert [i["text"] for i in r["intents"]] == ["where is my package"]
+    assert b.state("c1")["messages"][0].content == message

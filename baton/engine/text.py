@@ -87,3 +87,27 @@ def for_matching(text: str) -> str:
         return text
     kept = re.sub(r" +([,.;:!?])", r"\1", re.sub(r"  +", " ", kept)).strip()
     return kept if words(kept) else text
+
+
+# An e-mail reply quotes the conversation so far: our own earlier answer, read as the customer's
+# words, was answered again ("where is my order? > On Mon ... Support wrote: > Your order ships in
+# 3-5 days." gave a second, shipping-times answer).
+_QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
+_WROTE_LINE = re.compile(r"^[ \t]*On\b[^\n]{0,300}\bwrote:[ \t]*$", re.MULTILINE)
+_FORWARDED = re.compile(r"^[ \t]*-{3,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{3,}.*",
+                        re.MULTILINE | re.DOTALL | re.IGNORECASE)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def written_part(text: str) -> str:
+    """The part of a message the customer wrote for this turn: quoted lines ("> ..."), the "On ...
+    wrote:" line above them and everything from an "-----Original Message-----" marker on are
+    blanked, keeping the length so that spans still index the message. A message with nothing
+    else in it is returned as it is."""
+    out = _FORWARDED.sub(_blank, text)
+    if _QUOTED_LINE.search(out):
+        out = _WROTE_LINE.sub(_blank, _QUOTED_LINE.sub(_blank, out))
+    return out if words(out) else text

@@ -1,4 +1,8 @@
-"""Owner check: record the customer's message; a human-owned conversation bypasses the AI."""
+"""Owner check: record the customer's message; a human-owned conversation bypasses the AI.
+
+The transcript keeps the message as sent; the steps after this one read only what the customer
+wrote for this turn (`text.written_part`: an e-mail reply's quote of our earlier answer is not a
+new question)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 from langchain_core.messages import HumanMessage
 from langgraph.runtime import Runtime
 
+from baton.engine.text import written_part
 from baton.graph.context import Deps
 from baton.graph.state import BatonState
 
@@ -16,4 +21,6 @@ def owner_check(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     text = state.get("message") or ""
     if text.strip():
         update["messages"] = [HumanMessage(content=text)]
+        if (written := written_part(text)) != text:
+            update["message"] = written
     return update

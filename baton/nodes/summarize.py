@@ -13,6 +13,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.runtime import Runtime
 
+from baton.engine.text import written_part
 from baton.graph.context import Deps
 from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines, with_answered
 from baton.graph.result import placed_tag
@@ -145,7 +146,7 @@ def _topic_tag(state: BatonState, engine, phrases: list[str]) -> str | None:
     """The skill tag of what the customer is talking about: this message, else the latest earlier
     message with a recognisable topic ("get me a human" alone says nothing about the queue, and
     read as a question it lands on whatever topic the KB has most articles about)."""
-    said = [str(m.content) for m in state.get("messages", []) if isinstance(m, HumanMessage)]
+    said = [written_part(str(m.content)) for m in state.get("messages", []) if isinstance(m, HumanMessage)]
     for text in reversed(said[-3:] or [state.get("message") or ""]):
         tag = engine.route(text) if names_a_topic(text, phrases) else None
         if tag:
