@@ -300,4 +300,6 @@ def test_the_written_part_of_an_email_reply_blanks_what_it_quotes():
     outlook = "still nothing\n-----Original Message-----\nFrom: Support\nYour order ships in 3 days."
     assert written_part(outlook).strip() == "still nothing"
     assert written_part("On Monday I wrote: my order is late") == "On Monday I wrote: my order is late"
+    forwarded = "what does this mean?\n---------- Forwarded message ----------\nFrom: Courier\nParcel held at depot."
+    assert written_part(forwarded) == forwarded  # what someone else wrote to the customer is their question
     assert written_part("> only a quote") == "> only a quote"  # nothing else: read as it is

@@ -45,12 +45,12 @@ def words(text: str) -> list[str]:
 
 # What customers paste that no example question holds: order and tracking numbers ("#A-12345",
 # "ORD-99812", "1Z999AA10123456784", "48213"), discount codes ("FRIEND50"), links, e-mail
-# addresses and emoji. They move the embedding of a short message more than its words do ("my order #A-12345
-# hasn't arrived" scored half of "my order hasn't arrived", "my order 48213 never arrived" 0.45
-# against 0.73; "I can't log in, see https://shop.example.com/login?err=500 for the error" 0.64,
-# without the link 0.92), so retrieval reads the message without them. Short numbers, amounts and models
-# stay ("3 days", "1030am", "$25000", "40mbps", "flight 1291", "f-150", "RT-AX58U", "T9"), and so
-# does a message made only of identifiers.
+# addresses and emoji. They move the embedding of a short message more than its words do ("my
+# order #A-12345 hasn't arrived" scored half of "my order hasn't arrived", "my order 48213 never
+# arrived" 0.45 against 0.73; "I can't log in, see https://shop.example.com/login?err=500 for the
+# error" 0.64, without the link 0.92), so retrieval reads the message without them. Short
+# numbers, amounts and models stay ("3 days", "1030am", "$25000", "40mbps", "flight 1291",
+# "f-150", "RT-AX58U", "T9"), and so does a message made only of identifiers.
 _IDENTIFIER = re.compile(
     r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"         # links
     r"|#[\w-]+"                                                       # "#5521", "#A-12345"
@@ -94,8 +94,8 @@ def for_matching(text: str) -> str:
 # 3-5 days." gave a second, shipping-times answer).
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 _WROTE_LINE = re.compile(r"^[ \t]*On\b[^\n]{0,300}\bwrote:[ \t]*$", re.MULTILINE)
-_FORWARDED = re.compile(r"^[ \t]*-{3,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{3,}.*",
-                        re.MULTILINE | re.DOTALL | re.IGNORECASE)
+# (a forwarded message is kept: what a carrier or a bank wrote to the customer is their question)
+_ORIGINAL = re.compile(r"^[ \t]*-{3,}[ \t]*Original Message[ \t]*-{3,}.*", re.MULTILINE | re.DOTALL | re.IGNORECASE)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -107,7 +107,7 @@ def written_part(text: str) -> str:
     wrote:" line above them and everything from an "-----Original Message-----" marker on are
     blanked, keeping the length so that spans still index the message. A message with nothing
     else in it is returned as it is."""
-    out = _FORWARDED.sub(_blank, text)
+    out = _ORIGINAL.sub(_blank, text)
     if _QUOTED_LINE.search(out):
         out = _WROTE_LINE.sub(_blank, _QUOTED_LINE.sub(_blank, out))
     return out if words(out) else text
