@@ -1,5 +1,6 @@
 """What a piece of a message tells besides a request: a story ("I bought a hub last week"), an
-attempt at a fix ("I've already reset it twice") or a feeling ("I'm not happy with my thermostat").
+attempt at a fix ("I've already reset it twice"), a feeling ("I'm not happy with my thermostat")
+or the customer's details ("my customer number is A-55120").
 
 Such a piece is the context of the request next to it, not a request of its own, however well it
 matches an article; the score-guided split (`refine`) reads these to decide how sure a piece must

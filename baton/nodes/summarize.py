@@ -146,8 +146,8 @@ def _topic_tag(state: BatonState, engine, phrases: list[str]) -> str | None:
     """The skill tag of what the customer is talking about: this message, else the latest earlier
     message with a recognisable topic ("get me a human" alone says nothing about the queue, and
     read as a question it lands on whatever topic the KB has most articles about)."""
-    said = [written_part(str(m.content)) for m in state.get("messages", []) if isinstance(m, HumanMessage)]
-    for text in reversed(said[-3:] or [state.get("message") or ""]):
+    said = [str(m.content) for m in state.get("messages", []) if isinstance(m, HumanMessage)][-3:]
+    for text in reversed([written_part(t) for t in said] or [state.get("message") or ""]):
         tag = engine.route(text) if names_a_topic(text, phrases) else None
         if tag:
             return tag
