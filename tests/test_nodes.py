@@ -11,7 +11,7 @@ from baton.graph.context import Deps
 from baton.nodes.answer import answer
 from baton.nodes.escalate import escalate, handoff_reply
 from baton.nodes.forward_to_agent import forward_to_agent
-from baton.nodes.intent_split import intent_split
+from baton.nodes.intent_split import distinct, intent_split
 from baton.nodes.owner_check import owner_check
 from baton.nodes.reply import OPENING, reply
 from baton.nodes.self_grade import self_grade
@@ -74,6 +74,17 @@ def test_intent_split_answer_and_self_grade_nodes(policy):
     assert draft["article"] == "track-order" and draft["confidence"] is None
     graded = self_grade({"intents": intents, "drafts": [draft]}, r)["drafts"]
     assert graded[0]["confidence"] == 0.91
+
+
+def test_the_same_request_typed_twice_is_one_intent(policy):
+    script = {**SCRIPT, "Where is my package??": SCRIPT["where is my package"],
+              "where is my package!!": SCRIPT["where is my package"]}
+    r = rt(policy, FakeEngine(script))
+    intents = intent_split({"message": "Where is my package?? where is my package!! do you sell bulbs"}, r)["intents"]
+    assert [(i["index"], i["text"]) for i in intents] == [(0, "Where is my package??"), (1, "do you sell bulbs")]
+    # different words are different requests, however alike
+    two = [{"index": 0, "text": "can I return the lamp"}, {"index": 1, "text": "can I return the hub"}]
+    assert distinct(two) == two
 
 
 def test_reply_node_counts_ai_turns_and_resets_on_resolution(policy):

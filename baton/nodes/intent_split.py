@@ -6,9 +6,25 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from baton.engine.text import words
 from baton.graph.context import Deps
-from baton.graph.state import BatonState
+from baton.graph.state import BatonState, Intent
 
 
 def intent_split(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
-    return {"intents": runtime.context.engine.split(state.get("message") or "", meter=runtime.context.meter)}
+    return {"intents": distinct(runtime.context.engine.split(state.get("message") or "", meter=runtime.context.meter))}
+
+
+def distinct(intents: list[Intent]) -> list[Intent]:
+    """The intents without repeats: the same request typed twice ("Where is my order?? Where is my
+    order??") is one request, answered or handed off once. Same words, case and punctuation aside;
+    the first copy stays and the rest are renumbered."""
+    seen: set[tuple[str, ...]] = set()
+    kept: list[Intent] = []
+    for intent in intents:
+        said = tuple(words(intent["text"]))
+        if said and said in seen:
+            continue
+        seen.add(said)
+        kept.append(intent if intent["index"] == len(kept) else Intent(**{**intent, "index": len(kept)}))
+    return kept
