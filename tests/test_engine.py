@@ -311,3 +311,22 @@ def test_the_written_part_of_an_email_reply_blanks_what_it_quotes():
     forwarded = "what does this mean?\n---------- Forwarded message ----------\nFrom: Courier\nParcel held at depot."
     assert written_part(forwarded) == forwarded  # what someone else wrote to the customer is their question
     assert written_part("> only a quote") == "> only a quote"  # nothing else: read as it is
+
+
+@pytest.mark.parametrize("message, written", [
+    ("Can I return my camera?\n\nBest regards,\nMaria Lopez\nAcme Corp | +1 555 0100\n"
+     "This email is confidential and intended solely for the addressee.", "Can I return my camera?"),
+    ("how long does shipping take?\nThanks, Maria\nAcme Corp", "how long does shipping take?"),
+    ("where is my order\n-- \nMaria Lopez\nCEO, Acme", "where is my order"),
+    ("does it work with alexa\n\nSent from my iPhone", "does it work with alexa"),
+    # a postscript is the customer's again; a question after "Thanks!" is no signature
+    ("where is my order\nthanks\nJohn\nPS: can I return it", "where is my order\n      \n    \nPS: can I return it"),
+    ("Thanks!\nwhere is my order?", None),
+    ("Thanks,\nJohn", None),
+])
+def test_the_written_part_of_an_email_leaves_out_its_signature(message, written):
+    from baton.engine.text import written_part
+
+    out = written_part(message)
+    assert len(out) == len(message)
+    assert out.rstrip() == (written if written is not None else message)

@@ -185,3 +185,13 @@ def test_an_email_reply_is_read_without_the_answer_it_quotes(policy, kb, custome
     assert r["outcome"] == "answer" and r["reasons"] == []
     assert [i["text"] for i in r["intents"]] == ["where is my package"]
     assert b.state("c1")["messages"][0].content == message
+
+
+def test_an_email_signature_is_not_read_as_a_question(policy, kb, customers):
+    """The disclaimer under a signature would be a second intent: the fake fails loudly on it."""
+    message = ("where is my package\n\nKind regards,\nAna Souza\nAcme Corp | +1 555 0100\n"
+               "This email and any attachments are confidential and intended solely for the addressee.")
+    b = make(policy, kb, customers)
+    r = b.send("c1", "c-1001", message)
+    assert r["outcome"] == "answer" and [i["text"] for i in r["intents"]] == ["where is my package"]
+    assert b.state("c1")["messages"][0].content == message

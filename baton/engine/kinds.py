@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from baton.engine.text import STOPWORDS, words
+from baton.engine.text import STOPWORDS, is_name, is_sign_off, words
 
 # Verbs that start a second request after "and" ("... and get a refund"); words that are also
 # common nouns in support talk (return, refund, order, ship) are left out on purpose.
@@ -77,22 +77,6 @@ NO_HUMAN_WANTED = re.compile(
     rf"^\W*(?:(?:i|we)\s+)?(?:really\s+)?(?:don'?t|do\s+not|no)\s+(?:need|want)\b[^.?!,;]*\b{_STAFF}\W*$"
     rf"|^\W*no\s+need\s+(?:for|of)\b[^.?!,;]*\b{_STAFF}\W*$",
     re.IGNORECASE)
-# An e-mail style sign-off, with or without the name after it ("Kind regards,\nJohn Smith").
-SIGN_OFF = re.compile(r"^\W*(?:(?:kind|best|warm|many|with)\s+)?(?:regards|wishes|sincerely|best|br|rgds|cheers|"
-                      r"thanks|thank you|thx|yours(?:\s+(?:truly|sincerely))?)\b[\s,.!-]*(?P<name>.*?)\W*$",
-                      re.IGNORECASE)
-SIGNATURE_MAX_WORDS = 3
-
-
-def is_name(text: str) -> bool:
-    """One to three capitalised words, as a signature is ("John", "Maria Lopez")."""
-    toks = text.strip(" \t\n,.!-").split()
-    return 0 < len(toks) <= SIGNATURE_MAX_WORDS and all(t[:1].isupper() for t in toks)
-
-
-def is_sign_off(text: str) -> bool:
-    m = SIGN_OFF.match(text)
-    return m is not None and (not m.group("name") or is_name(m.group("name")))
 
 
 # Questions made of small words that still ask nothing about the case: courtesy, "are you

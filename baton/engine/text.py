@@ -95,6 +95,25 @@ def for_matching(text: str) -> str:
     return kept if words(kept) else text
 
 
+# An e-mail style sign-off, with or without the name after it ("Kind regards,\nJohn Smith").
+SIGN_OFF = re.compile(r"^\W*(?:(?:kind|best|warm|many|with)\s+)?(?:regards|wishes|sincerely|best|br|rgds|cheers|"
+                      r"thanks|thank you|thx|yours(?:\s+(?:truly|sincerely))?)\b[\s,.!-]*(?P<name>.*?)\W*$",
+                      re.IGNORECASE)
+SIGNATURE_MAX_WORDS = 3
+
+
+def is_name(text: str) -> bool:
+    """One to three capitalised words, as a signature is ("John", "Maria Lopez")."""
+    toks = text.strip(" \t\n,.!-").split()
+    return 0 < len(toks) <= SIGNATURE_MAX_WORDS and all(t[:1].isupper() for t in toks)
+
+
+def is_sign_off(text: str) -> bool:
+    """Text that closes a message: "Kind regards,", "Thanks, Maria", "Cheers"."""
+    m = SIGN_OFF.match(text)
+    return m is not None and (not m.group("name") or is_name(m.group("name")))
+
+
 # An e-mail reply quotes the conversation so far: our own earlier answer, read as the customer's
 # words, was answered again ("where is my order? > On Mon ... Support wrote: > Your order ships in
 # 3-5 days." gave a second, shipping-times answer).
@@ -104,16 +123,46 @@ _WROTE_LINE = re.compile(r"^[ \t]*On\b[^\n]{0,300}\bwrote:[ \t]*$", re.MULTILINE
 _ORIGINAL = re.compile(r"^[ \t]*-{3,}[ \t]*Original Message[ \t]*-{3,}.*", re.MULTILINE | re.DOTALL | re.IGNORECASE)
 
 
+# An e-mail signature: a sign-off and the name, company, phone and legal disclaimer under it
+# ("intended solely for the addressee." was handed off as a question of its own), a "-- " delimiter
+# line and everything under it, a "Sent from my iPhone" line (read as a question about iPhones). A
+# postscript after the signature is the customer's again.
+_DELIMITER = re.compile(r"^-- ?$")
+_SENT_FROM = re.compile(r"^[ \t]*Sent from my [^\n]{1,40}$", re.IGNORECASE)
+_POSTSCRIPT = re.compile(r"^[ \t]*p\.?s\.?\b", re.IGNORECASE)
+
+
+def _signature_lines(lines: list[str]) -> set[int]:
+    """The indices of `lines` that belong to a signature block (see `_DELIMITER`)."""
+    signed = {n for n, line in enumerate(lines) if _SENT_FROM.match(line)}
+    written = [n for n, line in enumerate(lines) if words(line) and n not in signed]
+    for n, line in enumerate(lines):
+        after = [w for w in written if w > n]
+        if not (after and written[0] < n):
+            continue
+        m = SIGN_OFF.match(line)
+        if _DELIMITER.match(line) or (is_sign_off(line) and (m.group("name") or is_name(lines[after[0]]))):
+            for rest in range(n, len(lines)):
+                if _POSTSCRIPT.match(lines[rest]):
+                    break
+                signed.add(rest)
+            break
+    return signed
+
+
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
 def written_part(text: str) -> str:
     """The part of a message the customer wrote for this turn: quoted lines ("> ..."), the "On ...
-    wrote:" line above them and everything from an "-----Original Message-----" marker on are
-    blanked, keeping the length so that spans still index the message. A message with nothing
-    else in it is returned as it is."""
+    wrote:" line above them, everything from an "-----Original Message-----" marker on and the
+    signature (`_signature_lines`) are blanked, keeping the length so that spans still index the
+    message. A message with nothing else in it is returned as it is."""
     out = _ORIGINAL.sub(_blank, text)
     if _QUOTED_LINE.search(out):
         out = _WROTE_LINE.sub(_blank, _QUOTED_LINE.sub(_blank, out))
+    lines = out.split("\n")
+    if signed := _signature_lines(lines):
+        out = "\n".join(" " * len(line) if n in signed else line for n, line in enumerate(lines))
     return out if words(out) else text
