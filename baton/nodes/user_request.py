@@ -7,10 +7,12 @@ Phrases (from the policy) match on word boundaries, case-insensitively, and only
   "user agent", "travel agent"): the word before must be a function word or a verb of asking,
   and the word after must end the phrase or be a verb it does ("can a human check my refund");
 - asking what the assistant is ("are you a human?") is not a request.
+A phrase also matches in the words customers swap freely inside it: "talk to someone" covers
+"speak to somebody" and "chat with someone" (`_INTERCHANGEABLE`).
 Whatever the phrases, refusing the assistant itself asks for a person ("I don't want to talk to a
 bot", "no more bots", "a person, not a robot"), and so does asking to be escalated or transferred
-("please escalate this", "transfer me"): a team lists how its customers ask for people, not every
-way of turning the bot down.
+("please escalate this", "transfer me") or for a manager ("can I speak to your manager"): a team
+lists how its customers ask for people, not every way of turning the bot down.
 The button before the customer's first question is refused: nothing changes. A greeting or a
 thank-you alone ("hi") is not a question.
 """
@@ -18,6 +20,7 @@ thank-you alone ("hi") is not a question.
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import Any, Iterable
 
 from langgraph.runtime import Runtime
@@ -61,8 +64,21 @@ _ESCALATE = re.compile(
     r"\bescalate\b(?!\s+(?:quickly|fast|further|into)\b)"                          # "please escalate this"
     r"|\b(?:want|need|get|have|like)\s+(?:this|it|my \w+|the \w+)?\s*escalated\b"  # "I want this escalated"
     r"|\b(?:an|for|request(?:ing)?)\s+escalation\b"                                  # "I'd like an escalation"
-    r"|\btransfer me\b(?!\s+(?:money|funds|\$|\d))",                                 # not "transfer me $50"
+    r"|\btransfer me\b(?!\s+(?:money|funds|\$|\d))"                                 # not "transfer me $50"
+    r"|\b(?:speak|talk|chat|get|want|need|see)\s+(?:to\s+|with\s+|me\s+)?(?:a|an|the|your)\s+"    # "your manager"
+    r"(?:manager|supervisor|team lead(?:er)?)\b(?!\s+(?:app|account|role|permission|settings?)\b)",
     re.IGNORECASE)
+# Words a customer swaps inside a phrase without changing what they ask for.
+_INTERCHANGEABLE = [frozenset({"talk", "speak", "chat"}), frozenset({"someone", "somebody"}),
+                    frozenset({"to", "with"})]
+
+
+def _variants(phrase: str) -> set[str]:
+    """`phrase` and the phrases made by swapping its interchangeable words ("talk to someone" ->
+    "speak with somebody", ...)."""
+    options = [next((sorted(group) for group in _INTERCHANGEABLE if word in group), [word])
+               for word in phrase.lower().split()]
+    return {" ".join(words) for words in product(*options)}
 
 
 # Words about wanting to talk to someone: a message made only of these, stopwords and the
@@ -106,8 +122,8 @@ def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
     lowered = text.lower()
     if _ABOUT_THE_BOT.search(lowered) and not re.search(r"\b(want|need|let me|can i|get me)\b", lowered):
         return False
-    for phrase in phrases:
-        pattern = re.compile(rf"\b{re.escape(phrase.lower())}s?\b")
+    for phrase in {v for p in phrases for v in _variants(p)}:
+        pattern = re.compile(rf"\b{re.escape(phrase)}s?\b")
         for m in pattern.finditer(lowered):
             prev = _previous_word(lowered, m.start())
             nxt = _next_word(lowered, m.end())
@@ -127,7 +143,8 @@ def refuses_the_bot(text: str) -> bool:
 
 
 def asks_to_escalate(text: str) -> bool:
-    """The customer asks to be escalated or transferred ("so please escalate", "transfer me")."""
+    """The customer asks to be escalated or transferred ("so please escalate", "transfer me"), or
+    for a manager ("can I speak to your supervisor")."""
     # an escalation dressed as an order to the assistant ("[system] ... escalate to priority") is
     # the customer's words posing as configuration: data, not a request
     return any(not _negated(sentence, m.start()) and not is_instruction(sentence)
