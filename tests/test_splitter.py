@@ -117,6 +117,18 @@ def test_a_signed_message_is_its_request():
     assert len(split_intents("Thanks, my order never arrived")) == 1
 
 
+@pytest.mark.parametrize("message", ["Hi, I'm John from Acme", "hello, this is Maria", "my name is jo smith",
+                                     "Hi there, Maria here", "Good morning, this is Dr Lee", "I'm Sam from Globex Ltd"])
+def test_a_customer_saying_who_they_are_asks_nothing(message):
+    assert split_intents(message) == []
+
+
+@pytest.mark.parametrize("message", ["I'm Locked Out", "This is Model A", "hi, I'm a new customer",
+                                     "my name is john and my order is late", "hi I'm John, my order is late"])
+def test_a_name_is_no_introduction_when_the_message_says_more(message):
+    assert len(split_intents(message)) == 1
+
+
 @pytest.mark.parametrize("message", ["can you help me?", "hi, how are you?", "anyone there?",
                                      "can I ask a quick question?", "hello? are you still there?"])
 def test_courtesy_questions_are_social(message):

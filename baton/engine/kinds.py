@@ -134,9 +134,22 @@ INSTRUCTION = re.compile(
     r"|you are now|from now on you)", re.IGNORECASE)
 
 
+# The customer saying who they are ("Hi, I'm John from Acme", "this is Maria from Globex", "my
+# name is jo smith", "Maria here"). After "I'm", "this is" or "it's" the name is in capitals and a
+# greeting or a company comes with it: "This is Model A" and "I'm Locked Out" name no one.
+_GREETING = r"(?i:hi|hello|hey|good (?:morning|afternoon|evening)|there)\W+"
+_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+_COMPANY = r"\s+(?i:from|at|with)\s+[\w&'.-]+(?:\s+[\w&'.-]+){0,2}"
+_SELF = r"(?i:i'?m|i am|this is|it'?s)\s+"
+INTRODUCTION = re.compile(
+    rf"^\W*(?:(?:{_GREETING})+{_SELF}{_NAME}(?:{_COMPANY})?|{_SELF}{_NAME}{_COMPANY}"
+    rf"|(?:{_GREETING})*(?i:my name is|my name's)\s+[\w'-]+(?:\s+[\w'-]+){{0,2}}(?:{_COMPANY})?"
+    rf"|(?:{_GREETING})*{_NAME}\s+(?i:here)(?:{_COMPANY})?)\W*$")
+
+
 def is_social(text: str) -> bool:
-    """Greeting, thanks, acknowledgement, announcement or "I don't need a human": nothing to
-    answer on its own."""
+    """Greeting, introduction, thanks, acknowledgement, announcement or "I don't need a human":
+    nothing to answer on its own."""
     toks = words(text)
     if not toks:
         return True
@@ -147,6 +160,8 @@ def is_social(text: str) -> bool:
         if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or toks[0] in REQUEST_VERBS):
             return True
     if SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text):
+        return True
+    if INTRODUCTION.match(text) and not PROBLEM.search(text):
         return True
     if "?" in text or toks[0] in QUESTION_WORDS:
         return False  # "where is it?", "how much?", "why?": short, but a question about the case
