@@ -13,7 +13,7 @@ from baton.nodes.escalate import escalate, handoff_reply
 from baton.nodes.forward_to_agent import forward_to_agent
 from baton.nodes.intent_split import distinct, intent_split
 from baton.nodes.owner_check import owner_check
-from baton.nodes.reply import OPENING, reply
+from baton.nodes.reply import DISCLOSURE, OPENING, reply
 from baton.nodes.self_grade import self_grade
 from baton.nodes.summarize import summarize
 from baton.nodes.tier_check import tier_check
@@ -85,6 +85,14 @@ def test_the_same_request_typed_twice_is_one_intent(policy):
     # different words are different requests, however alike
     two = [{"index": 0, "text": "can I return the lamp"}, {"index": 1, "text": "can I return the hub"}]
     assert distinct(two) == two
+
+
+def test_asked_whether_it_is_a_bot_the_assistant_says_so(policy):
+    state = {"drafts": [], "decision": {"outcome": "answer", "reasons": [], "queue": None, "explanation": []},
+             "message": "are you a real person?", "messages": [HumanMessage("are you a real person?")], "turn": 1}
+    update = reply(state, rt(policy))
+    assert update["messages"][0].content == DISCLOSURE and "AI assistant" in DISCLOSURE
+    assert update["ai_turns_since_resolution"] == 0
 
 
 def test_reply_node_counts_ai_turns_and_resets_on_resolution(policy):

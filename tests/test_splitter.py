@@ -123,6 +123,18 @@ def test_a_customer_saying_who_they_are_asks_nothing(message):
     assert split_intents(message) == []
 
 
+@pytest.mark.parametrize("message", ["Are you a bot?", "am I talking to a real person?", "is this a bot or a human?",
+                                     "r u a robot", "hi, are you AI?", "is this automated?"])
+def test_asking_whether_a_machine_answers_is_social(message):
+    assert split_intents(message) == []
+
+
+@pytest.mark.parametrize("message", ["is it automatic", "are you open on sunday", "is this a real product?",
+                                     "are you a bot? where is my order"])
+def test_a_question_about_the_case_is_not_one_about_the_assistant(message):
+    assert len(split_intents(message)) == 1
+
+
 @pytest.mark.parametrize("message", ["I'm Locked Out", "This is Model A", "hi, I'm a new customer",
                                      "my name is john and my order is late", "hi I'm John, my order is late"])
 def test_a_name_is_no_introduction_when_the_message_says_more(message):

@@ -23,7 +23,7 @@ def test_requests(text):
     "our human resources team needs an invoice", "the agent plugin crashes on my laptop",
     "my phone's user agent blocks the app", "I'm a travel agent", "never mind the agent",
     "do not connect me to a human", "are you a human?", "humanity", "reagent", "management",
-    "i would rather not talk to someone",
+    "i would rather not talk to someone", "am I talking to a real person?",
 ])
 def test_not_requests(text):
     assert not asks_for_human(text, PHRASES)

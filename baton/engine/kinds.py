@@ -89,6 +89,14 @@ SOCIAL_QUESTION = re.compile(
     r"can i ask (?:you )?(?:a|some|two|a few|a couple of) (?:quick )?questions?|"
     r"who (?:are|is) (?:you|this)|ok(?:ay)?|yes|no|sorry|really|thanks|thank you)\W*$",
     re.IGNORECASE)
+# Asking whether a machine is answering ("are you a bot?", "am I talking to a real person?"): owed
+# a straight answer, not a handoff, and no request for a person either.
+ABOUT_THE_ASSISTANT = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|sorry|so|wait|quick question|just curious)\W+)*"
+    r"(?:are (?:you|u)|r u|is (?:this|that)|am i (?:talking|chatting|speaking|writing) (?:to|with))\s+"
+    r"(?:just )?(?:a |an )?(?:real |actual |live )?(?:bot|robot|chat ?bot|ai|a\.i\.|human|person|machine|computer|"
+    r"automated|people|someone real)(?: or (?:a |an )?(?:real )?(?:bot|robot|ai|human|person|machine))?\W*$",
+    re.IGNORECASE)
 # Taking an answer on board without saying yet whether it worked ("sounds good", "ok I'll try that").
 _ACK = (r"(?:sounds (?:good|great|easy)|will do|(?:i'?ll|i will|we'?ll|we will|let me|i'?m going to|gonna) "
         r"(?:try|do|check) (?:that|it|this|those)(?: now| later| tonight| tomorrow)?)")
@@ -159,7 +167,7 @@ def is_social(text: str) -> bool:
         rest = _THANKED_FOR.sub("", text)
         if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or toks[0] in REQUEST_VERBS):
             return True
-    if SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text):
+    if SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text) or ABOUT_THE_ASSISTANT.match(text):
         return True
     if INTRODUCTION.match(text) and not PROBLEM.search(text):
         return True

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 from langchain_core.messages import AIMessage, AnyMessage
 from langgraph.runtime import Runtime
 
-from baton.engine.kinds import GRATITUDE
+from baton.engine.kinds import ABOUT_THE_ASSISTANT, GRATITUDE
 from baton.engine.splitter import says_resolved
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
@@ -15,8 +15,10 @@ from baton.graph.state import BatonState, answer_texts, with_answered
 
 NOTHING_TO_ANSWER = "Glad to help! Is there anything else I can do for you?"
 OPENING = "Hi! What can I help you with today?"  # a greeting before anything was asked
+DISCLOSURE = ("I'm an AI assistant: I answer from our help articles, and I'll bring in a person from our team "
+              "whenever you ask or whenever I can't sort something out. What can I help you with?")
 # replies that ask the customer nothing about their case (the brief does not list them as asked)
-PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER})
+PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER, DISCLOSURE})
 
 
 def answered_before(messages: Sequence[AnyMessage]) -> bool:
@@ -32,7 +34,9 @@ def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     # before any answer is greeted again
     helped = answered_before(state.get("messages", []))
     thanked = resolved or GRATITUDE.search(state.get("message") or "") is not None
-    text = "\n\n".join(answer_texts(drafts)) or (NOTHING_TO_ANSWER if helped or thanked else OPENING)
+    text = "\n\n".join(answer_texts(drafts)) or (
+        DISCLOSURE if ABOUT_THE_ASSISTANT.match(state.get("message") or "")
+        else NOTHING_TO_ANSWER if helped or thanked else OPENING)
     history = with_answered(state, drafts)
     return {
         "messages": [AIMessage(content=text)],
