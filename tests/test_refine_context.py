@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from baton.engine.narrative import gives_details, reports_attempt, tells_story, voices_feeling
+from baton.engine.narrative import asks_for_remedy, gives_details, reports_attempt, tells_story, voices_feeling
 from baton.engine.refine import CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, needed_confidence, recount_needs
 
 
@@ -162,3 +162,26 @@ def test_engine_keeps_the_customers_details_with_their_question(embedded_engine)
     message = "Hi, my order number is 48213 and my postcode is LS6 2QT. How do I cancel my order?"
     [intent] = embedded_engine.split(message)
     assert intent["text"] == message and intent["hits"][0]["article"] == "cancel-order"
+
+
+@pytest.mark.parametrize("text", ["I want a replacement.", "can you send me a new one?", "please replace it",
+                                  "so I need a replacement asap", "I want it replaced", "can I get a new one?"])
+def test_a_bare_ask_for_a_replacement_names_nothing_of_its_own(text):
+    assert asks_for_remedy(text)
+
+
+@pytest.mark.parametrize("text", ["I want a refund", "can I get a replacement for my broken camera?",
+                                  "how do I get a replacement card", "I want a new phone number on my account"])
+def test_an_ask_that_names_what_it_wants_is_no_bare_remedy(text):
+    assert not asks_for_remedy(text)
+
+
+def test_engine_reads_a_bare_ask_for_a_replacement_with_the_report_before_it(embedded_engine):
+    # cut off, "I want a replacement" placed nowhere (0.18) and was handed off beside the answer
+    message = "my order arrived damaged, the box was crushed and the lens is cracked. I want a replacement"
+    [intent] = embedded_engine.split(message)
+    assert intent["text"] == message and intent["hits"][0]["article"] == "damaged-item"
+    assert embedded_engine.grade(intent, embedded_engine.answer(intent)) >= 0.7
+    # after a question of its own it is a second request, not part of the first
+    assert [i["text"] for i in embedded_engine.split("where is my order? I want a replacement")] == [
+        "where is my order?", "I want a replacement"]

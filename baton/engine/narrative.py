@@ -133,3 +133,25 @@ def gives_details(text: str, previous: str | None = None) -> bool:
     if DETAILS.match(text):
         return True
     return previous is not None and MORE_DETAILS.match(text) is not None and DETAILS.match(previous) is not None
+
+
+# A request for a replacement that names nothing of its own ("I want a replacement", "can you send
+# me a new one?", "please replace it"): the thing to replace is what the sentence before reported.
+# Scored alone it placed nowhere ("... the lens is cracked. I want a replacement": damaged-item 0.90
+# and, handed off beside it, "I want a replacement" at 0.18).
+_REMEDY = r"(?:a |an |my |the )?(?:replacement|new one|another one|exchange|swap|new \w+)"
+_ASK_FOR = (r"(?:(?:i|we)(?:'d| would)? (?:(?:really |just )?(?:want|need|like|expect))(?: to (?:get|have|receive))?"
+            r"|(?:can|could|may) (?:i|we) (?:please )?(?:get|have|receive)"
+            r"|(?:can|could|would|will) you (?:please )?(?:send|ship|give|get)(?: me| us)?"
+            r"|(?:please )?(?:send|ship)(?: me| us)?)")
+REMEDY = re.compile(
+    rf"^\W*(?:(?:{'|'.join(sorted(DISCOURSE))})\b\W*)*(?:{_ASK_FOR} {_REMEDY}"
+    r"|(?:i|we) (?:want|need|would like|'d like) (?:it|them|this|that|one) (?:replaced|exchanged|swapped)"
+    r"|(?:(?:please|can you|could you) )?(?:replace|exchange|swap) (?:it|them|this|that))"
+    r"(?: (?:please|asap|instead|then|straight away|right away))?[\s.!?]*$",
+    re.IGNORECASE)
+
+
+def asks_for_remedy(text: str) -> bool:
+    """The piece asks for a replacement of what was reported before it and names nothing else."""
+    return REMEDY.match(text) is not None

@@ -37,7 +37,7 @@ import re
 from typing import Callable, Sequence
 
 from baton.engine.kinds import is_instruction, kind
-from baton.engine.narrative import (TRIED, continues_story, gives_details, recounts, reports_attempt, tells_story,
+from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt, tells_story,
                                     voices_feeling)
 from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans, is_short_command
 from baton.engine.text import STOPWORDS, words
@@ -87,15 +87,19 @@ def recount_needs(text: str) -> float:
 
 
 def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]], list[bool]]) -> list[Span]:
-    """Spans with each unsure recounting sentence, or sentence of the customer's details, joined to
-    its neighbour (the one before it, else the one after): "can I return the camera? I opened the
-    box but never used it" is one request, and so is "My account number is 40071234. How do I
-    change my direct debit date?".
+    """Spans with each unsure recounting sentence or sentence of the customer's details joined to
+    its neighbour (the one before it, else the one after), and each unsure bare ask for a
+    replacement (`narrative.asks_for_remedy`) to the report before it: "can I return the camera? I
+    opened the box but never used it" is one request, and so are "My account number is 40071234.
+    How do I change my direct debit date?" and "my order arrived damaged. I want a replacement"
+    (not "where is my order? I want a replacement": two requests).
     `unsure(spans)` says which of the given spans the KB is not sure of. A connector between the
     two ("also", "plus") says the customer moved on to another matter, so no join crosses it: "I
     was charged twice. Also how do I update my card?" holds two requests, and joined, the double
     charge went unanswered and unhanded behind the card answer."""
-    candidates = [s for s in spans if recounts(s.text) or gives_details(s.text)] if len(spans) > 1 else []
+    candidates = ([s for n, s in enumerate(spans) if recounts(s.text) or gives_details(s.text)
+                   or (n and asks_for_remedy(s.text) and kind(spans[n - 1].text) != "request")]
+                  if len(spans) > 1 else [])
     if not candidates:
         return spans
     fold = {(s.start, s.end) for s, u in zip(candidates, unsure(candidates)) if u}
@@ -154,13 +158,15 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     up the hub, can I return it"). A participle phrase ("arriving at dallas") or context ("I'm on
     the plus plan") never starts one. A piece that sets the scene or recounts a problem in the past
     tense ("I bought the wrong camera, can I swap it ...") starts one only when it is as sure as an
-    answer."""
+    answer, and so does a bare ask for a replacement after a piece that is no request ("the lens is
+    cracked, I want a replacement")."""
     if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text)
             or reports_attempt(text) or voices_feeling(text) or gives_details(text, previous)
             or (previous is not None and (modifies_previous(text) or continues_story(text, previous)))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
-    if sets_context(text) or recounts(text):
+    if (sets_context(text) or recounts(text)
+            or (previous is not None and asks_for_remedy(text) and kind(previous) != "request")):
         return CONTEXT_MIN_CONFIDENCE
     return SPLIT_MIN_CONFIDENCE
 
