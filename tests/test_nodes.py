@@ -13,7 +13,7 @@ from baton.nodes.escalate import escalate, handoff_reply
 from baton.nodes.forward_to_agent import forward_to_agent
 from baton.nodes.intent_split import distinct, intent_split
 from baton.nodes.owner_check import owner_check
-from baton.nodes.reply import DISCLOSURE, OPENING, reply
+from baton.nodes.reply import DISCLOSURE, GOODBYE, OPENING, reply
 from baton.nodes.self_grade import self_grade
 from baton.nodes.summarize import summarize
 from baton.nodes.tier_check import tier_check
@@ -93,6 +93,14 @@ def test_asked_whether_it_is_a_bot_the_assistant_says_so(policy):
     update = reply(state, rt(policy))
     assert update["messages"][0].content == DISCLOSURE and "AI assistant" in DISCLOSURE
     assert update["ai_turns_since_resolution"] == 0
+
+
+def test_a_farewell_gets_a_goodbye_and_closes_the_matter(policy):
+    state = {"drafts": [], "decision": {"outcome": "answer", "reasons": [], "queue": None, "explanation": []},
+             "message": "no that's all, bye", "ai_turns_since_resolution": 2, "turn": 3,
+             "messages": [HumanMessage("where is my package"), AIMessage("It is on its way."), HumanMessage("no that's all, bye")]}
+    update = reply(state, rt(policy))
+    assert update["messages"][0].content == GOODBYE and update["ai_turns_since_resolution"] == 0
 
 
 def test_reply_node_counts_ai_turns_and_resets_on_resolution(policy):

@@ -123,6 +123,19 @@ def test_a_customer_saying_who_they_are_asks_nothing(message):
     assert split_intents(message) == []
 
 
+@pytest.mark.parametrize("message", ["bye", "ok bye!", "goodbye", "see you", "have a nice day", "have a good one",
+                                     "nothing else", "that's it", "no, that is everything", "no more questions",
+                                     "take care", "no I'm fine", "ok that's it for now, bye", "thanks, have a great weekend!"])
+def test_a_farewell_asks_nothing(message):
+    assert split_intents(message) == []
+
+
+@pytest.mark.parametrize("message", ["is that it?", "later today can you check my order", "nothing else works",
+                                     "I'm good at setup but the hub fails", "have a nice day, where is my order?"])
+def test_farewell_words_in_a_question_or_a_problem_do_not_hide_it(message):
+    assert len(split_intents(message)) >= 1
+
+
 @pytest.mark.parametrize("message", ["Are you a bot?", "am I talking to a real person?", "is this a bot or a human?",
                                      "r u a robot", "hi, are you AI?", "is this automated?"])
 def test_asking_whether_a_machine_answers_is_social(message):

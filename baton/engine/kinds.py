@@ -89,6 +89,17 @@ SOCIAL_QUESTION = re.compile(
     r"can i ask (?:you )?(?:a|some|two|a few|a couple of) (?:quick )?questions?|"
     r"who (?:are|is) (?:you|this)|ok(?:ay)?|yes|no|sorry|really|thanks|thank you)\W*$",
     re.IGNORECASE)
+# Leaving ("bye", "have a nice day", "no, that's all", "nothing else, thanks"): nothing to answer.
+_PLEASANTRY = r"(?:ok(?:ay)?|alright|right|great|cool|perfect|thanks|thank you|thx|ty|no|nope|nah|cheers|you too|" \
+              r"bye|for now|have a (?:nice|good|great|lovely) (?:day|one|evening|weekend|night)|take care)"
+FAREWELL = re.compile(
+    rf"^\W*(?:{_PLEASANTRY}\W+)*"
+    r"(?:bye(?:\s*bye)?|good\s*bye|bye+|see (?:ya|you)(?: later| soon| then)?|cya|later|ttyl|take care|good night|"
+    r"have a (?:nice|good|great|lovely) (?:day|one|evening|weekend|night)|nothing else|"
+    r"(?:that'?s|that is|that was|that will be|that'?ll be) (?:it|all|everything)(?: for (?:now|today))?|"
+    r"no (?:more|other|further) questions?|i'?m (?:good|fine|all set|ok|okay)(?: for now)?|all set|nah)"
+    rf"(?:\W+{_PLEASANTRY})*\W*$",
+    re.IGNORECASE)
 # Asking whether a machine is answering ("are you a bot?", "am I talking to a real person?"): owed
 # a straight answer, not a handoff, and no request for a person either.
 ABOUT_THE_ASSISTANT = re.compile(
@@ -156,8 +167,8 @@ INTRODUCTION = re.compile(
 
 
 def is_social(text: str) -> bool:
-    """Greeting, introduction, thanks, acknowledgement, announcement or "I don't need a human":
-    nothing to answer on its own."""
+    """Greeting, introduction, farewell, thanks, acknowledgement, announcement, a question about the
+    assistant or "I don't need a human": nothing to answer on its own."""
     toks = words(text)
     if not toks:
         return True
@@ -167,7 +178,8 @@ def is_social(text: str) -> bool:
         rest = _THANKED_FOR.sub("", text)
         if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or toks[0] in REQUEST_VERBS):
             return True
-    if SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text) or ABOUT_THE_ASSISTANT.match(text):
+    if (SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text) or ABOUT_THE_ASSISTANT.match(text)
+            or FAREWELL.match(text)):
         return True
     if INTRODUCTION.match(text) and not PROBLEM.search(text):
         return True

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 from langchain_core.messages import AIMessage, AnyMessage
 from langgraph.runtime import Runtime
 
-from baton.engine.kinds import ABOUT_THE_ASSISTANT, GRATITUDE
+from baton.engine.kinds import ABOUT_THE_ASSISTANT, FAREWELL, GRATITUDE
 from baton.engine.splitter import says_resolved
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
@@ -17,8 +17,9 @@ NOTHING_TO_ANSWER = "Glad to help! Is there anything else I can do for you?"
 OPENING = "Hi! What can I help you with today?"  # a greeting before anything was asked
 DISCLOSURE = ("I'm an AI assistant: I answer from our help articles, and I'll bring in a person from our team "
               "whenever you ask or whenever I can't sort something out. What can I help you with?")
+GOODBYE = "Thanks for getting in touch - have a great day!"  # "bye", "no, that's all"
 # replies that ask the customer nothing about their case (the brief does not list them as asked)
-PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER, DISCLOSURE})
+PLEASANTRIES = frozenset({OPENING, NOTHING_TO_ANSWER, DISCLOSURE, GOODBYE})
 
 
 def answered_before(messages: Sequence[AnyMessage]) -> bool:
@@ -29,13 +30,15 @@ def answered_before(messages: Sequence[AnyMessage]) -> bool:
 def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     drafts = state.get("drafts", [])
     answered = [d for d in drafts if d["status"] == "answered"]
-    resolved = says_resolved(state.get("message") or "")
+    message = state.get("message") or ""
+    leaving = FAREWELL.match(message) is not None
+    resolved = says_resolved(message) or leaving  # someone who says goodbye is done with the matter
     # "Glad to help!" once something was answered or the customer thanks us: a second "hello?"
     # before any answer is greeted again
     helped = answered_before(state.get("messages", []))
-    thanked = resolved or GRATITUDE.search(state.get("message") or "") is not None
+    thanked = resolved or GRATITUDE.search(message) is not None
     text = "\n\n".join(answer_texts(drafts)) or (
-        DISCLOSURE if ABOUT_THE_ASSISTANT.match(state.get("message") or "")
+        DISCLOSURE if ABOUT_THE_ASSISTANT.match(message) else GOODBYE if leaving
         else NOTHING_TO_ANSWER if helped or thanked else OPENING)
     history = with_answered(state, drafts)
     return {
