@@ -38,7 +38,7 @@ class FakeEngine:
         except KeyError:
             raise ScriptExhausted(f"FakeEngine has no script for {text!r}") from None
 
-    def split(self, message: str, meter=None) -> list[Intent]:
+    def split(self, message: str, meter=None, previous=None) -> list[Intent]:
         self.calls.append(("split", message))
         out = []
         for i, span in enumerate(split_intents(message)):

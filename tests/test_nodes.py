@@ -179,3 +179,22 @@ def test_escalate_hands_over_with_one_reply(policy):
     assert text.startswith("Use the tracking link.") and "do you sell bulbs" in text and "sales team" in text
     vip = handoff_reply({"outcome": "handoff", "reasons": ["bypass"], "queue": "billing", "explanation": []}, [], CUSTOMER)
     assert "Ana" in vip and "billing team" in vip
+
+
+def test_intent_split_hands_the_engine_the_question_answered_the_turn_before(policy):
+    class Recording(FakeEngine):
+        def split(self, message, meter=None, previous=None):
+            self.previous = previous
+            return super().split(message, meter)
+
+    engine = Recording(SCRIPT)
+    answered = [{"turn": 1, "text": "do you sell bulbs", "article": "gift-cards"},
+                {"turn": 2, "text": "where is my package", "article": "track-order"}]
+    intent_split({"message": "where is my package", "turn": 3, "answered_history": answered}, rt(policy, engine))
+    assert engine.previous == ("where is my package", "track-order")
+    # two answers in the turn before, or none: no one question to carry on
+    intent_split({"message": "where is my package", "turn": 3, "answered_history": answered + [
+        {"turn": 2, "text": "do you sell bulbs", "article": "gift-cards"}]}, rt(policy, engine))
+    assert engine.previous is None
+    intent_split({"message": "where is my package", "turn": 4, "answered_history": answered}, rt(policy, engine))
+    assert engine.previous is None

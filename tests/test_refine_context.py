@@ -1,5 +1,6 @@
 """What the customer says about themselves next to a request: what they already tried, how they
-feel, a problem they recount, who they are. Context of the request, never a request of its own."""
+feel, a problem they recount, who they are. Context of the request, never a request of its own.
+And what a short follow-up leaves to the question answered before it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import math
 import pytest
 
 from baton.engine.narrative import asks_for_remedy, gives_details, reports_attempt, tells_story, voices_feeling
-from baton.engine.refine import CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, needed_confidence, recount_needs
+from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, follows_up, needed_confidence,
+                                 recount_needs)
+from baton.graph.state import PreviousAnswer
 
 
 def test_an_attempt_at_a_fix_is_the_context_of_the_question_unless_the_kb_is_as_sure_as_an_answer():
@@ -185,3 +188,32 @@ def test_engine_reads_a_bare_ask_for_a_replacement_with_the_report_before_it(emb
     # after a question of its own it is a second request, not part of the first
     assert [i["text"] for i in embedded_engine.split("where is my order? I want a replacement")] == [
         "where is my order?", "I want a replacement"]
+
+
+@pytest.mark.parametrize("text", ["and saturdays?", "and what if I miss the deadline?", "what about the pro plan?",
+                                  "how about canada", "ok so can I change it?"])
+def test_a_short_message_carrying_on_the_question_before_follows_up(text):
+    assert follows_up(text)
+
+
+@pytest.mark.parametrize("text", ["how much is a PT session?", "where is my order",
+                                  "and how do I change the delivery address on the order I placed yesterday?"])
+def test_a_question_of_its_own_does_not_follow_up(text):
+    assert not follows_up(text)
+
+
+def test_engine_reads_a_follow_up_with_the_question_answered_before(embedded_engine):
+    def confidence(message, previous=None):
+        [intent] = embedded_engine.split(message, previous=previous)
+        return intent["hits"][0]["article"], embedded_engine.grade(intent, embedded_engine.answer(intent))
+
+    battery = PreviousAnswer("how do I change the battery in my door sensor", "sensor-battery")
+    alone = confidence("and in the window sensor?")
+    assert alone[0] == "sensor-battery" and alone[1] < 0.7  # 0.43: handed off on its own
+    assert confidence("and in the window sensor?", battery) == ("sensor-battery", pytest.approx(1.0, abs=0.05))
+    # unsure alone (0.32): the article lists where it ships, Australia is not there; read with the
+    # question before it would be answered at 1.00
+    shipping = PreviousAnswer("do you ship internationally", "international-shipping")
+    assert confidence("what about australia?", shipping) == confidence("what about australia?")
+    # a follow-up that lands on another article keeps its own reading
+    assert confidence("and the thermostat?", battery) == confidence("and the thermostat?")

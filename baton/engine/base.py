@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from baton.graph.state import Draft, Intent
+from baton.graph.state import Draft, Intent, PreviousAnswer
 
 
 class Engine(Protocol):
@@ -12,8 +12,9 @@ class Engine(Protocol):
 
     name: str
 
-    def split(self, message: str, meter: Any = None) -> list[Intent]:
-        """The intents of one message, each with its span, tag, best articles and features."""
+    def split(self, message: str, meter: Any = None, previous: PreviousAnswer | None = None) -> list[Intent]:
+        """The intents of one message, each with its span, tag, best articles and features;
+        `previous` is the question answered in the turn before, which a follow-up carries on."""
 
     def answer(self, intent: Intent, meter: Any = None, transcript: list[str] | None = None) -> Draft:
         """A draft answer for one intent from its best articles (confidence not yet set)."""

@@ -12,7 +12,7 @@ from baton.engine.index import Index
 from baton.engine import narrative, refine
 from baton.engine.kinds import kind
 from baton.engine.splitter import Span, split_intents
-from baton.graph.state import Draft, Hit, Intent
+from baton.graph.state import Draft, Hit, Intent, PreviousAnswer
 from baton.kb import KnowledgeBase
 
 TOP_K = 3
@@ -46,7 +46,7 @@ class EmbeddedEngine:
         ranked = rank(scores)
         return ranked, self.calibrator.predict(topic_features(scores, ranked, self._topics))
 
-    def split(self, message: str, meter: Any = None) -> list[Intent]:
+    def split(self, message: str, meter: Any = None, previous: PreviousAnswer | None = None) -> list[Intent]:
         """Rule split (a recount the KB cannot place joins its neighbour: `refine.fold_recounts`),
         then score-guided cuts inside each span, at its sentences and soft boundaries
         (`refine.pieces_of`, `refine.group`), then scoring.
@@ -59,6 +59,9 @@ class EmbeddedEngine:
         last week, it won't connect"), unless the whole is lost and the request alone is sure
         (`_request_stands_for_whole`). Last, a report next to a question on the same article
         joins it (`_merge_same_article`).
+
+        A short follow-up to the question answered in the turn before (`previous`) is read with that
+        question too (`_carried_on`).
 
         Every text is embedded once per message: vectors are kept in `vecs` for the whole split,
         and the spans and their chunks go in one batch.
@@ -109,7 +112,27 @@ class EmbeddedEngine:
                                      "features": part["features"],
                                      "tag_sure": part["tag_sure"] or whole[n]["tag_sure"]})
         merged = self._merge_same_article(message, whole)
-        return [self._not_what_was_tried(message, i, tops, embed) for i in merged]
+        out = [self._not_what_was_tried(message, i, tops, embed) for i in merged]
+        return [self._carried_on(message, out[0], previous, embed)] if previous is not None and len(out) == 1 else out
+
+    def _carried_on(self, message: str, intent: Intent, previous: PreviousAnswer,
+                    embed: Callable[[list[str]], np.ndarray]) -> Intent:
+        """A follow-up ("and on saturdays?" after the opening-hours answer: 0.67 alone) scored with the
+        question it carries on, when alone it already points to the article that answered it, at
+        least `refine.SPLIT_MIN_CONFIDENCE` sure: the question before names what the follow-up
+        leaves out. Less sure alone, the question before would speak for it: "what about
+        refurbished ones?" after the warranty answer went from 0.12 to 0.99 on an article that
+        never mentions refurbished items. It keeps its own score when the two readings disagree:
+        "does that cost extra?" after the invite answer, read with the invite question, went back
+        to the invite article, which says nothing of cost."""
+        if not (refine.follows_up(message) and intent["hits"] and intent["hits"][0]["article"] == previous.article
+                and self._confidence(intent) >= refine.SPLIT_MIN_CONFIDENCE):
+            return intent
+        joined = f"{previous.text} {intent['text']}"
+        [carried] = self._score([(joined, intent["start"], intent["end"])], embed([joined]))
+        if carried["hits"][0]["article"] != previous.article or self._confidence(carried) <= self._confidence(intent):
+            return intent
+        return Intent(**{**carried, "index": intent["index"], "text": intent["text"]})
 
     def _not_what_was_tried(self, message: str, intent: Intent,
                             tops: Callable[[list[str]], list[tuple[str, float]]],

@@ -142,6 +142,17 @@ def leans_back(text: str) -> bool:
     return len(words(text)) <= ANAPHORA_MAX_WORDS and LEANS_BACK.search(text) is not None
 
 
+# A message carrying on the question answered in the turn before: "and on saturdays?", "what about
+# the pro plan?", "and what if I miss the deadline?" (or, short, one pointing back: "can I change it?").
+FOLLOW_UP = re.compile(r"^\W*(?:(?:ok(?:ay)?|great|thanks|cool|so|also)\W+)*(?:and|or|what about|how about|what if|"
+                       r"same (?:for|with)|also for)\b", re.IGNORECASE)
+
+
+def follows_up(text: str) -> bool:
+    """The message carries on from the question before it (`FOLLOW_UP`) and is short."""
+    return len(words(text)) <= ANAPHORA_MAX_WORDS and (FOLLOW_UP.match(text) is not None or leans_back(text))
+
+
 def sets_context(text: str) -> bool:
     """A statement opening with its subject ("we're relocating in january", "I host a game server
     at home"): it neither asks for anything nor reports a problem."""

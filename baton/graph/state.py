@@ -6,7 +6,7 @@ Per-turn fields (`message`, `action`, `intents`, `drafts`, `decision`, `brief`, 
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, NotRequired, TypedDict
+from typing import Annotated, Any, Literal, NamedTuple, NotRequired, TypedDict
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
@@ -37,6 +37,14 @@ class Intent(TypedDict):
     # False: `tag` is only the engine's best guess at the topic (a question it cannot place), so
     # a tag the AI may not close does not by itself make a skill handoff. Absent means sure.
     tag_sure: NotRequired[bool]
+
+
+class PreviousAnswer(NamedTuple):
+    """The one question the AI answered in the turn before, and the article it answered from: what
+    a follow-up such as "and on saturdays?" carries on from."""
+
+    text: str
+    article: str
 
 
 class Draft(TypedDict):
@@ -95,6 +103,12 @@ def with_answered(state: "BatonState", drafts: list[Draft]) -> list[dict[str, An
     return list(state.get("answered_history", [])) + [
         {"turn": state.get("turn"), "text": d["text"], "article": d["article"], "tag": d["tag"],
          "confidence": d["confidence"]} for d in drafts if d["status"] == "answered"]
+
+
+def previous_answer(state: "BatonState") -> PreviousAnswer | None:
+    """The question the AI answered in the turn right before this one, when it answered exactly one."""
+    last = [a for a in state.get("answered_history", []) if a.get("turn") == state.get("turn", 0) - 1]
+    return PreviousAnswer(last[0]["text"], last[0]["article"]) if len(last) == 1 and last[0].get("article") else None
 
 
 def answer_texts(drafts: list[Draft]) -> list[str]:

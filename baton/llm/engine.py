@@ -21,7 +21,7 @@ from baton.engine.embedded import EmbeddedEngine
 from baton.engine.embedder import Embedder, default_embedder
 from baton.engine.splitter import candidate_spans, split_intents
 from baton.engine.text import words
-from baton.graph.state import Draft, Intent
+from baton.graph.state import Draft, Intent, PreviousAnswer
 from baton.kb import KnowledgeBase
 from baton.llm.client import LLMClient, LLMFailure
 from baton.usage import UsageMeter
@@ -42,9 +42,10 @@ class LLMEngine:
         self.retrieval = retrieval or EmbeddedEngine(kb)
 
     # intent split ---------------------------------------------------------------------------
-    def split(self, message: str, meter: UsageMeter | None = None) -> list[Intent]:
+    def split(self, message: str, meter: UsageMeter | None = None,
+              previous: PreviousAnswer | None = None) -> list[Intent]:
         if len(candidate_spans(message)) <= 1 and len(words(message)) <= SINGLE_REQUEST_MAX_WORDS:
-            return self.retrieval.split(message)
+            return self.retrieval.split(message, previous=previous)
         out = self.client.call("intent_split", meter, message=message, tags=self.policy.tags)
         spans: list[tuple[str, int, int]] = []
         for item in out.intents:

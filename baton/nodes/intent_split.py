@@ -8,11 +8,13 @@ from langgraph.runtime import Runtime
 
 from baton.engine.text import words
 from baton.graph.context import Deps
-from baton.graph.state import BatonState, Intent
+from baton.graph.state import BatonState, Intent, previous_answer
 
 
 def intent_split(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
-    return {"intents": distinct(runtime.context.engine.split(state.get("message") or "", meter=runtime.context.meter))}
+    engine = runtime.context.engine
+    intents = engine.split(state.get("message") or "", meter=runtime.context.meter, previous=previous_answer(state))
+    return {"intents": distinct(intents)}
 
 
 def distinct(intents: list[Intent]) -> list[Intent]:
