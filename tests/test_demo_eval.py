@@ -178,3 +178,16 @@ def test_a_household_energy_supplier_written_in_one_go():
     assert m["checked"] >= 60
     assert m["pass_rate"] >= 0.66, m["failures"]  # 42 of 62 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 1 / 60, m["failures"]
+
+
+def test_a_follow_up_is_read_with_the_question_answered_before_it():
+    """On the gym KB "and saturdays?" after the opening-hours answer scored 0.67 on its own and was
+    handed off; read with the question before it, it is answered from the same article."""
+    root = FIXTURES / "gym"
+    b = Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    assert b.send("g", "g-1", "what time do you open on sundays")["outcome"] == "answer"
+    r = b.send("g", "g-1", "and saturdays?")
+    assert r["outcome"] == "answer" and [i["article"] for i in r["intents"]] == ["opening-hours"]
+    # a new question of its own in the next turn is read alone
+    r = b.send("g", "g-1", "how much is a PT session?")
+    assert [i["article"] for i in r["intents"]] == ["personal-training"]

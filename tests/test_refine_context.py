@@ -202,18 +202,19 @@ def test_a_question_of_its_own_does_not_follow_up(text):
     assert not follows_up(text)
 
 
-def test_engine_reads_a_follow_up_with_the_question_answered_before(embedded_engine):
+def test_engine_keeps_its_own_reading_of_a_follow_up_it_is_unsure_of(embedded_engine):
+    """Read with the question before, each of these went to 1.00 on an article that does not hold
+    the answer; the positive case is on the gym KB (tests/test_demo_eval.py)."""
     def confidence(message, previous=None):
         [intent] = embedded_engine.split(message, previous=previous)
         return intent["hits"][0]["article"], embedded_engine.grade(intent, embedded_engine.answer(intent))
 
-    battery = PreviousAnswer("how do I change the battery in my door sensor", "sensor-battery")
-    alone = confidence("and in the window sensor?")
-    assert alone[0] == "sensor-battery" and alone[1] < 0.7  # 0.43: handed off on its own
-    assert confidence("and in the window sensor?", battery) == ("sensor-battery", pytest.approx(1.0, abs=0.05))
-    # unsure alone (0.32): the article lists where it ships, Australia is not there; read with the
-    # question before it would be answered at 1.00
-    shipping = PreviousAnswer("do you ship internationally", "international-shipping")
-    assert confidence("what about australia?", shipping) == confidence("what about australia?")
+    # 0.32 alone: the article lists where it ships, and Australia is not there
+    canada = PreviousAnswer("do you ship to Canada", "international-shipping")
+    assert confidence("what about australia?", canada) == confidence("what about australia?")
+    assert confidence("what about australia?")[1] < 0.7
+    # 0.44 alone on the sharing article, which states no limit
+    sharing = PreviousAnswer("how do I share access with my family", "share-access")
+    assert confidence("and how many people?", sharing) == confidence("and how many people?")
     # a follow-up that lands on another article keeps its own reading
-    assert confidence("and the thermostat?", battery) == confidence("and the thermostat?")
+    assert confidence("and the thermostat?", canada) == confidence("and the thermostat?")
