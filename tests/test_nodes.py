@@ -98,7 +98,8 @@ def test_asked_whether_it_is_a_bot_the_assistant_says_so(policy):
 def test_a_farewell_gets_a_goodbye_and_closes_the_matter(policy):
     state = {"drafts": [], "decision": {"outcome": "answer", "reasons": [], "queue": None, "explanation": []},
              "message": "no that's all, bye", "ai_turns_since_resolution": 2, "turn": 3,
-             "messages": [HumanMessage("where is my package"), AIMessage("It is on its way."), HumanMessage("no that's all, bye")]}
+             "messages": [HumanMessage("where is my package"), AIMessage("It is on its way."),
+                          HumanMessage("no that's all, bye")]}
     update = reply(state, rt(policy))
     assert update["messages"][0].content == GOODBYE and update["ai_turns_since_resolution"] == 0
 

@@ -125,7 +125,8 @@ def test_a_customer_saying_who_they_are_asks_nothing(message):
 
 @pytest.mark.parametrize("message", ["bye", "ok bye!", "goodbye", "see you", "have a nice day", "have a good one",
                                      "nothing else", "that's it", "no, that is everything", "no more questions",
-                                     "take care", "no I'm fine", "ok that's it for now, bye", "thanks, have a great weekend!"])
+                                     "take care", "no I'm fine", "ok that's it for now, bye",
+                                     "thanks, have a great weekend!"])
 def test_a_farewell_asks_nothing(message):
     assert split_intents(message) == []
 

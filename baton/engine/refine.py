@@ -37,8 +37,8 @@ import re
 from typing import Callable, Sequence
 
 from baton.engine.kinds import is_instruction, kind
-from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt, tells_story,
-                                    voices_feeling)
+from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt,
+                                    tells_story, voices_feeling)
 from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans, is_short_command
 from baton.engine.text import STOPWORDS, words
 

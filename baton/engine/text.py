@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -133,15 +134,17 @@ _POSTSCRIPT = re.compile(r"^[ \t]*p\.?s\.?\b", re.IGNORECASE)
 
 
 def _signature_lines(lines: list[str]) -> set[int]:
-    """The indices of `lines` that belong to a signature block (see `_DELIMITER`)."""
+    """The indices of `lines` that belong to a signature block (see `_DELIMITER`): from the first
+    delimiter, or sign-off followed by a name, that comes after something written, up to a
+    postscript."""
     signed = {n for n, line in enumerate(lines) if _SENT_FROM.match(line)}
     written = [n for n, line in enumerate(lines) if words(line) and n not in signed]
     for n, line in enumerate(lines):
-        after = [w for w in written if w > n]
-        if not (after and written[0] < n):
+        next_written = bisect.bisect_right(written, n)
+        if not (next_written < len(written) and written[0] < n):
             continue
         m = SIGN_OFF.match(line)
-        if _DELIMITER.match(line) or (is_sign_off(line) and (m.group("name") or is_name(lines[after[0]]))):
+        if _DELIMITER.match(line) or (is_sign_off(line) and (m.group("name") or is_name(lines[written[next_written]]))):
             for rest in range(n, len(lines)):
                 if _POSTSCRIPT.match(lines[rest]):
                     break

@@ -51,8 +51,8 @@ _NEGATIONS = re.compile(
     r"\b(no|not|never|without|don'?t|do not|doesn'?t|didn'?t|won'?t|wouldn'?t|no need|isn'?t|"
     r"aren'?t|nor|rather not)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|because|though|although|so)\b", re.IGNORECASE)
-_ABOUT_THE_BOT = re.compile(r"\b(are you|is this|r u|am i (?:talking|chatting|speaking) (?:to|with))\s+(a |an )?(real )?"
-                           r"(human|person|bot|agent)\b", re.IGNORECASE)
+_ABOUT_THE_BOT = re.compile(r"\b(are you|is this|r u|am i (?:talking|chatting|speaking) (?:to|with))\s+"
+                           r"(a |an )?(real )?(human|person|bot|agent)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z']+")
 _BOT = r"(?:bot|bots|robot|robots|chatbot|chatbots|ai|machine|computer|automated (?:system|assistant))"
 _REFUSES_BOT = re.compile(
