@@ -136,6 +136,23 @@ def test_a_new_question_or_a_success_is_not_a_complaint(message):
     assert not any("wrong" in s for s in signals), signals
 
 
+@pytest.mark.parametrize("message", ["I don't understand", "sorry, I still don't get it", "this is too complicated",
+                                     "I'm confused", "what?", "huh?", "what do you mean?",
+                                     "I can't follow the instructions"])
+def test_the_customer_not_following_the_answer_is_off_the_rails(message):
+    asked = [HumanMessage("how do I set up two-factor"), AIMessage("Scan the QR code."), HumanMessage(message)]
+    assert "the customer did not understand the answer" in off_rails_signals(message, asked, 1, POLICY, never_similar)
+    # before any answer there is nothing to have not understood
+    assert not off_rails_signals(message, [HumanMessage(message)], 0, POLICY, never_similar)
+
+
+@pytest.mark.parametrize("message", ["what do you mean by a backup code?", "I don't understand why I was charged twice",
+                                     "what is two-factor?", "is it complicated to set up?"])
+def test_a_question_about_something_unclear_is_no_confusion(message):
+    asked = [HumanMessage("how do I set up two-factor"), AIMessage("Scan the QR code."), HumanMessage(message)]
+    assert "the customer did not understand the answer" not in off_rails_signals(message, asked, 1, POLICY, never_similar)
+
+
 def test_what_the_customer_tried_before_any_answer_is_no_complaint():
     """After the opening greeting the AI has answered nothing: a first request that says what the
     customer already tried, or a second hello, is not the conversation going off the rails."""

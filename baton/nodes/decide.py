@@ -9,9 +9,9 @@ All rules are pure functions of the drafts, the conversation and the policy:
   question of the same message ("my order hasn't shipped also does this work with a Model A?"
   goes to the orders team), else to the policy's `default_queue` (a guess at 0.1 is not a
   reason to wake the refunds team);
-- off the rails (the customer says the answer is wrong, repeats themselves, or the AI has
-  answered `max_ai_turns_without_resolution` turns without a resolution) hands the whole turn
-  off with reason `off_rails`, to the queue of what the customer is asking now if the engine
+- off the rails (the customer says the answer is wrong or that they cannot follow it, repeats
+  themselves, or the AI has answered `max_ai_turns_without_resolution` turns without a
+  resolution) hands the whole turn off with reason `off_rails`, to the queue of what the customer is asking now if the engine
   is sure of it, else of the AI's last answer (the one they are unhappy with);
 - a failure anywhere earlier in the turn hands off with reason `failure`.
 """
@@ -61,6 +61,18 @@ COMPLAINT = re.compile(
     re.IGNORECASE)
 
 
+# The customer could not follow the answer ("I don't understand", "this is too complicated", "huh?"):
+# a person explains better than the same article again.
+CONFUSED = re.compile(
+    r"^\W*(?:(?:sorry|hmm+|um+|ok(?:ay)?|but|and|still|honestly)\W+)*"
+    r"(?:i (?:still )?(?:don'?t|do not|didn'?t|did not|can'?t|cannot) (?:understand|get it|get that|follow)"
+    r"(?: (?:it|that|this|you|the (?:answer|steps|instructions)))?"
+    r"|(?:this|that|it)(?:'s| is| was| seems| sounds) (?:way |far )?(?:too |very |so |really )?"
+    r"(?:complicated|confusing|unclear|hard to follow)"
+    r"|i'?m (?:so |really |still )?(?:confused|lost)|what do you mean|what\?+|huh\??)\W*$",
+    re.IGNORECASE)
+
+
 def _jaccard(a: str, b: str) -> float:
     sa, sb = set(words(a)), set(words(b))
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
@@ -78,6 +90,8 @@ def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_s
     signals: list[str] = []
     if ai_spoke and COMPLAINT.search(message):
         signals.append("the customer says the answer was wrong or missed the question")
+    elif ai_spoke and CONFUSED.match(message):
+        signals.append("the customer did not understand the answer")
     previous = [m.content for m in earlier if isinstance(m, HumanMessage) and isinstance(m.content, str)]
     for old in previous[-REPEAT_LOOKBACK:]:
         overlap = _jaccard(old, message)
