@@ -15,7 +15,7 @@ from baton.engine.base import Engine
 from baton.evals.conversations import Conversation
 from baton.evals.metrics import summarize
 from baton.evals.runner import run_all
-from baton.graph.state import Draft, Intent
+from baton.graph.state import Draft, Intent, PreviousAnswer
 from baton.service import Baton
 
 
@@ -32,15 +32,18 @@ class MemoEngine:
             self._cache[key] = compute()
         return copy.deepcopy(self._cache[key])
 
-    def split(self, message: str, meter: Any = None) -> list[Intent]:
-        return self._memo(("split", message), lambda: self.inner.split(message, meter=meter))
+    def split(self, message: str, meter: Any = None, previous: PreviousAnswer | None = None) -> list[Intent]:
+        # a follow-up is read with the question before it: the same words after another answer split anew
+        return self._memo(("split", message, *(previous or ())),
+                          lambda: self.inner.split(message, meter=meter, previous=previous))
 
     def answer(self, intent: Intent, meter: Any = None, transcript: list[str] | None = None) -> Draft:
         draft = self._memo(("answer", intent["text"]), lambda: self.inner.answer(intent, meter=meter, transcript=transcript))
         return {**draft, "index": intent["index"]}
 
     def grade(self, intent: Intent, draft: Draft, meter: Any = None) -> float:
-        return self._memo(("grade", intent["text"], str(draft["article"])),
+        # the features, not the text alone: a follow-up's words score differently read with the question before
+        return self._memo(("grade", intent["text"], str(draft["article"]), repr(intent.get("features"))),
                           lambda: self.inner.grade(intent, draft, meter=meter))
 
     def summarize(self, brief: dict[str, Any], transcript: list[str], meter: Any = None) -> dict[str, str] | None:

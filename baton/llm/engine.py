@@ -59,7 +59,8 @@ class LLMEngine:
         intents: list[Intent] = [{**s, "index": i, "tag": item.tag, "tag_sure": True}
                                  for i, (s, item) in enumerate(zip(scored, out.intents))]
         if not intents and split_intents(message):
-            return self.retrieval.split(message)  # the model found nothing; never drop a request silently
+            # the model found nothing; never drop a request silently
+            return self.retrieval.split(message, previous=previous)
         return intents
 
     # answer and grade -----------------------------------------------------------------------
