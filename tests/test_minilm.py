@@ -1,6 +1,7 @@
 """The second encoder (all-MiniLM-L6-v2 in numpy) and how the engine joins it to e5."""
 
 import hashlib
+import threading
 
 import numpy as np
 import pytest
@@ -84,3 +85,45 @@ def test_the_embedding_setting_can_leave_minilm_out(monkeypatch, kb, policy):
     monkeypatch.setenv("BATON_EMBEDDING", "bert")
     with pytest.raises(ValidationError, match="BATON_EMBEDDING"):
         default_engine(kb, policy)
+
+
+class Rendezvous:
+    """A model whose call waits (up to 5 s) for its partner's call to start: two of them finish
+    promptly only when a pair runs them at the same time."""
+
+    def __init__(self, name: str, mine: "threading.Event", partners: "threading.Event") -> None:
+        self.name, self.mine, self.partners = name, mine, partners
+        self.threads: list[str] = []
+
+    def embed_queries(self, texts):
+        self.threads.append(threading.current_thread().name)
+        self.mine.set()
+        if not self.partners.wait(5):
+            raise AssertionError(f"{self.name} ran alone: its partner never started beside it")
+        return Noise()._vec(texts)
+
+    embed_passages = embed_queries
+
+
+def test_a_message_goes_through_both_models_at_once():
+    a, b = threading.Event(), threading.Event()
+    first, second = Rendezvous("first", a, b), Rendezvous("second", b, a)
+    pair = PairEmbedder(first, second, first_dims=16)
+    v = pair.embed_queries(["where is my order", "and can I pay with paypal"])
+    assert v.shape == (2, 32)
+    assert first.threads == [threading.current_thread().name] and second.threads[0].startswith("embed-second")
+    expected = np.hstack([Noise()._vec(["where is my order"]), Noise()._vec(["where is my order"])]) / np.sqrt(2)
+    assert np.allclose(v[0], expected[0], atol=1e-6)
+
+
+def test_side_by_side_gives_what_one_after_the_other_gives():
+    """A message's texts (side by side) and a batch too large for that (one model after the
+    other, each on every core) get the same vectors; e5 gives a core to MiniLM meanwhile."""
+    model = default_embedder()
+    texts = ["where is my order", "my camera is offline and the light is red"]
+    few = model.embed_queries(texts)
+    many = model.embed_queries(texts * 5)  # over SIDE_BY_SIDE_UP_TO
+    assert np.allclose(few, many[:2], atol=1e-5)
+    with model.first.sharing_a_core():
+        assert model.first._active == 1
+    assert model.first._active == 0
