@@ -6,6 +6,8 @@ import bisect
 import re
 import unicodedata
 
+from baton.engine.markup import plain_text
+
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 STOPWORDS = frozenset("""
@@ -158,10 +160,12 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def written_part(text: str) -> str:
-    """The part of a message the customer wrote for this turn: quoted lines ("> ..."), the "On ...
-    wrote:" line above them, everything from an "-----Original Message-----" marker on and the
-    signature (`_signature_lines`) are blanked, keeping the length so that spans still index the
-    message. A message with nothing else in it is returned as it is."""
+    """The part of a message the customer wrote for this turn. An HTML message is first read as
+    its plain text (`markup.plain_text`). Then quoted lines ("> ..."), the "On ... wrote:" line
+    above them, everything from an "-----Original Message-----" marker on and the signature
+    (`_signature_lines`) are blanked, keeping the length so that spans index that text. A message
+    with nothing else in it is returned as its plain text."""
+    text = plain_text(text)
     out = _ORIGINAL.sub(_blank, text)
     if _QUOTED_LINE.search(out):
         out = _WROTE_LINE.sub(_blank, _QUOTED_LINE.sub(_blank, out))
