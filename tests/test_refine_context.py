@@ -138,7 +138,9 @@ def test_engine_does_not_send_the_steps_the_customer_already_followed(embedded_e
 
 @pytest.mark.parametrize("details", ["Hi, my customer number is A-55120 and my postcode is LS6 2QT.",
                                      "my email is jo@example.com and my phone is 07700 900123",
-                                     "My account number is 40071234.", "the meter serial is E12Z345678"])
+                                     "My account number is 40071234.", "the meter serial is E12Z345678",
+                                     "order #A-55123", "Order no. 5521", "ref: ABC-123", "(order number 48213)",
+                                     "my account 12345678"])
 def test_the_customers_details_are_never_a_request_of_their_own(details):
     assert gives_details(details)
     assert recount_needs(details) == math.inf and needed_confidence(details, "I can't log in") == math.inf
@@ -146,7 +148,8 @@ def test_the_customers_details_are_never_a_request_of_their_own(details):
 
 @pytest.mark.parametrize("text", ["my rating for the eiffel tower and other mythologies is 0 out of 6 stars",
                                   "my name is wrong on the bill", "my order is late", "what is my account number",
-                                  "my rating is 5"])
+                                  "my rating is 5", "cancel order 55123", "track order 1234", "order 2 cameras",
+                                  "my order #1234 hasn't arrived"])
 def test_a_request_or_a_problem_is_no_details(text):
     assert not gives_details(text)
 
@@ -165,6 +168,11 @@ def test_engine_keeps_the_customers_details_with_their_question(embedded_engine)
     message = "Hi, my order number is 48213 and my postcode is LS6 2QT. How do I cancel my order?"
     [intent] = embedded_engine.split(message)
     assert intent["text"] == message and intent["hits"][0]["article"] == "cancel-order"
+    # an order reference after the report, with or without "is": a partial handoff of "order #A-55123"
+    for message, article in [("hi, my camera went offline yesterday, order #A-55123", "camera-offline"),
+                             ("I want to return my camera. Order no. 5521", "start-return")]:
+        [intent] = embedded_engine.split(message)
+        assert intent["text"] == message and intent["hits"][0]["article"] == article
 
 
 @pytest.mark.parametrize("text", ["I want a replacement.", "can you send me a new one?", "please replace it",

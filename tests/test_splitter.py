@@ -1,7 +1,7 @@
 import pytest
 
 from baton.engine.kinds import kind
-from baton.engine.splitter import says_resolved, split_intents
+from baton.engine.splitter import candidate_spans, says_resolved, split_intents
 
 
 def texts(message: str) -> list[str]:
@@ -292,6 +292,17 @@ def test_narratives_and_sentence_level_statements_are_never_offered(message):
 ])
 def test_an_abbreviations_period_ends_no_sentence(message, expected):
     assert [s.text for s in split_intents(message)] == expected
+
+
+@pytest.mark.parametrize("message, sentences", [
+    ("I want to return my camera. Order no. 5521", ["I want to return my camera.", "Order no. 5521"]),
+    ("is it waterproof? the answer is no. how do I return it",
+     ["is it waterproof?", "the answer is no.", "how do I return it"]),
+    ("Ref. #8841 my parcel is late", ["Ref. #8841 my parcel is late"]),
+])
+def test_no_before_a_number_abbreviates_number(message, sentences):
+    """"Order no." was a sentence of its own, and the number another: the reference was handed off."""
+    assert [s.text for s in candidate_spans(message)] == sentences
 
 
 def test_a_question_after_its_context_is_a_request_not_context():

@@ -107,17 +107,21 @@ def voices_feeling(text: str) -> bool:
 
 
 # The customer's details, volunteered next to a request ("my customer number is A-55120 and my
-# postcode is LS6 2QT", "my email is jo@example.com"): what identifies them or their meter, order
-# or booking. A value holds a digit or an "@"; a name does not count ("my name is wrong on the
-# bill" reports a problem).
+# postcode is LS6 2QT", "my email is jo@example.com", "order #A-55123"): what identifies them or
+# their meter, order or booking. A value holds a digit or an "@"; a name does not count ("my name
+# is wrong on the bill" reports a problem).
 DETAIL_NOUNS = """
 number no id reference ref code postcode zip zipcode email e-mail address phone mobile username login
 account order reading serial meter customer member membership booking invoice ticket policy
 registration plate iban mpan mprn pin contract
 """.split()
 _VALUE = r"[^\s,]*[\d@][^\s,]*(?:\s+[^\s,]*\d[^\s,]*)?"
-_DETAIL = (rf"(?:(?:my|our|the|his|her|their)\s+)?(?:[\w-]+\s+){{0,2}}(?:{'|'.join(DETAIL_NOUNS)})\s*"
-           rf"(?:is|are|=|:)\s*{_VALUE}")
+_NOUN = rf"(?:{'|'.join(DETAIL_NOUNS)})"
+# "my customer number is A-55120", or the value straight after the noun ("order #A-55123", "order
+# no. 5521", "account 12345678"), where only more detail nouns may come before it ("cancel order
+# 55123" asks for something)
+_DETAIL = (rf"(?:(?:my|our|the|his|her|their)\s+)?(?:(?:[\w-]+\s+){{0,2}}{_NOUN}\s*(?:is|are|=|:)\s*{_VALUE}"
+           rf"|(?:{_NOUN}\.?\s+){{0,2}}{_NOUN}\.?\s*#?{_VALUE})")
 DETAILS = re.compile(rf"^\W*(?:(?:hi|hello|hey|ok|okay|so)\b\W*)*{_DETAIL}(?:\s*(?:,|&|\band\b)\s*{_DETAIL})*[\s.!]*$",
                      re.IGNORECASE)
 # "... and electric is 5678" after "my gas reading is 1234": another value of the same kind

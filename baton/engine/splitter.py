@@ -44,6 +44,11 @@ _SENTENCE = re.compile(r"(?:[^.?!\n;]|[.?!;](?=\S))+[.?!;]*", re.MULTILINE)
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:st|mr|mrs|ms|dr|jr|sr|vs|mt|ft|ave|apt|approx|e\.g|i\.e)\.\s*$",
                                re.IGNORECASE)
 
+# Before a number, "no." and the like abbreviate a word ("Order no. 5521", "ref. 8841"); "the answer
+# is no." still ends a sentence.
+_NUMBER_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:no|nr|num|ref|acct|tel|ph)\.\s*$", re.IGNORECASE)
+_NUMBER_NEXT = re.compile(r"\s*#?\d")
+
 ANAPHORA = re.compile(r"\b(it|that|this|them|those|these|one)\b", re.IGNORECASE)
 ANAPHORA_MAX_WORDS = 7
 
@@ -149,7 +154,8 @@ def says_resolved(text: str) -> bool:
 
 
 def _sentences(message: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a period after an abbreviation ("St. Louis") ends none."""
+    """(start, end) of each sentence; a period after an abbreviation ("St. Louis", "Order no. 5521")
+    ends none."""
     out: list[tuple[int, int]] = []
     glued = False
     for m in _SENTENCE.finditer(message):
@@ -157,7 +163,9 @@ def _sentences(message: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], m.end())
         else:
             out.append((m.start(), m.end()))
-        glued = _ABBREVIATION_END.search(m.group()) is not None or _LIST_MARKER.fullmatch(m.group()) is not None
+        glued = (_ABBREVIATION_END.search(m.group()) is not None or _LIST_MARKER.fullmatch(m.group()) is not None
+                 or (_NUMBER_ABBREVIATION_END.search(m.group()) is not None
+                     and _NUMBER_NEXT.match(message, m.end()) is not None))
     return out
 
 
