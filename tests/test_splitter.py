@@ -168,7 +168,10 @@ def test_a_short_question_in_small_words_is_still_about_the_case(message):
 
 @pytest.mark.parametrize("message", ["thanks for nothing", "thanks, my order still hasnt shipped",
                                      "thanks but I need a refund", "thank you for the help, what about invoices",
-                                     "thanks, the app keeps crashing"])
+                                     "thanks, the app keeps crashing",
+                                     # run on, no "?" or comma: each got "Glad to help!", its question dropped
+                                     "great thanks where do i find my statements",
+                                     "thanks that worked what about my savings interest"])
 def test_a_thank_you_that_asks_or_complains_is_still_an_intent(message):
     assert len(split_intents(message)) == 1
 
@@ -239,6 +242,7 @@ def test_it_worked_before_a_problem_is_the_problem(message):
     "got in touch with the courier, they said it was returned",
     "when will the outage be fixed",                 # "fixed", asked about
     "how are my invoices sorted",
+    "hi i got a new phone how do i get the app working again",  # asks how, run on
 ])
 def test_resolution_words_inside_a_request_do_not_make_it_social(message):
     assert len(split_intents(message)) == 1

@@ -39,6 +39,14 @@ RESOLVED = re.compile(
 # "that worked" says the topic is closed only when little else is said and nothing is asked:
 # "I'm in Toronto, when will my package arrive" and "when will it be fixed" are requests.
 RESOLVED_MAX_OTHER_WORDS = 3
+# A question inside a run-on message, with no "?" or comma before it: "hi i got a new phone how do i
+# get the app working again" was taken for "it's working again", and "great thanks where do i find
+# my statements" and "thanks that worked what about my savings interest" for thanks alone: each
+# got "Glad to help!" and its question was dropped.
+_RUN_ON_QUESTION = re.compile(
+    r"\b(?:(?:how|what|when|where|why|which)\s+(?:do|does|did|can|could|should|would|will|is|are)"
+    r"\s+(?:i|we|you|it|they|my|our|the|this|that)|(?:what|how)\s+about\s+(?!it\b|that\b|this\b)\w+)\b",
+    re.IGNORECASE)
 # Thanks with a few words around it and nothing asked ("ok got the invoice, thanks") closes a
 # topic; longer messages that thank are judged on their other words.
 GRATITUDE = re.compile(r"\b(thanks|thank (you|u)|ty|thx|cheers|appreciate(d| it)?|gracias|merci|danke|obrigad[oa]|"
@@ -176,7 +184,8 @@ def is_social(text: str) -> bool:
         return True
     if len(toks) <= GRATITUDE_MAX_WORDS and GRATITUDE.search(text):
         rest = _THANKED_FOR.sub("", text)
-        if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or toks[0] in REQUEST_VERBS):
+        if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or _RUN_ON_QUESTION.search(rest)
+                or toks[0] in REQUEST_VERBS):
             return True
     if (SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text) or ABOUT_THE_ASSISTANT.match(text)
             or FAREWELL.match(text)):
@@ -206,7 +215,7 @@ def resolves(text: str) -> bool:
     rest = _THANKED_FOR.sub("", RESOLVED.sub(" ", text))
     if PROBLEM.search(rest):  # the rest, so that "problem solved" is no problem report
         return False
-    if REQUEST.search(rest):
+    if REQUEST.search(rest) or _RUN_ON_QUESTION.search(rest):
         return False
     return sum(1 for w in words(rest) if w not in SOCIAL and w not in STOPWORDS) <= RESOLVED_MAX_OTHER_WORDS
 
