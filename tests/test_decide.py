@@ -1,7 +1,7 @@
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 
-from baton.nodes.decide import decide_intents, off_rails_signals
+from baton.nodes.decide import decide_intents, failed_step, off_rails_signals
 from baton.policy import parse_policy
 
 POLICY = parse_policy({
@@ -192,3 +192,28 @@ def test_a_question_the_engine_cannot_place_goes_with_the_placed_one_else_to_the
     # a placed low-confidence question keeps its own team
     _, d = decide_intents([{**unplaced, "tag_sure": True}], POLICY)
     assert d["queue"] == "tech"
+
+
+RESET_STEPS = ("On the sign-in screen tap Forgot password and enter your account email; the reset link arrives within "
+               "a few minutes and is valid for one hour.")
+
+
+@pytest.mark.parametrize("message, terms", [
+    ("the link doesnt work", ["link"]),
+    ("that reset link never arrived", ["link"]),
+    ("I can't find the sign-in screen", ["screen", "sign"]),
+])
+def test_a_step_of_the_answer_that_failed_is_named(message, terms):
+    assert failed_step(message, "how do i reset my password", RESET_STEPS) == terms
+
+
+@pytest.mark.parametrize("message", [
+    "my account was charged twice",               # the customer's own account: a new problem
+    "I never got a confirmation email for my order",
+    "the password is fine now",                   # no problem reported
+    "my password doesn't work",                   # the question's own word, not the answer's
+    "the link works but the new password is rejected every time I type it in on my phone",  # too long to be a short report
+])
+def test_a_new_problem_is_no_failed_step(message):
+    assert failed_step(message, "how do i reset my password", RESET_STEPS) == []
+

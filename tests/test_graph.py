@@ -121,6 +121,21 @@ def test_an_off_rails_brief_points_at_the_answer_that_failed(policy, kb, custome
     assert "factory-reset (turn 1)" in r["brief"]["stuck_on"]
 
 
+@pytest.mark.parametrize("follow_up, reasons, queue", [
+    ("the button doesnt work", ["off_rails"], "technical"),    # the answer's button: its steps failed
+    ("a button on my order page doesnt work", ["low_confidence"], "accounts"),  # some other button
+])
+def test_a_step_of_the_answer_that_failed_goes_to_the_answers_team(policy, kb, customers, follow_up, reasons,
+                                                                  queue):
+    """"the link doesnt work" after the password-reset steps matched no article (0.10) and went to
+    the technical team as a question of its own."""
+    b = make(policy, kb, customers,
+             engine=FakeEngine({**SCRIPT, follow_up: Scripted("account", "two-factor", 0.12)}))
+    b.send("c1", "c-1001", "how do I reset my hub")
+    r = b.send("c1", "c-1001", follow_up)
+    assert (r["outcome"], r["reasons"], r["queue"]) == ("handoff", reasons, queue)
+
+
 def test_asking_to_be_escalated_hands_the_turn_to_a_person(policy, kb, customers):
     """The policy's phrases do not hold "escalate"; the answer the message also asks for waits for them."""
     b = make(policy, kb, customers)

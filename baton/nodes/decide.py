@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
-from langchain_core.messages import AnyMessage, HumanMessage
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from baton.engine.splitter import says_resolved
-from baton.engine.text import words
+from baton.engine.kinds import kind
+from baton.engine.text import content_terms, words
 from baton.graph.context import Deps
-from baton.graph.state import first_failure, REASONS, BatonState, Decision, Draft
+from baton.graph.state import first_failure, previous_answer, REASONS, BatonState, Decision, Draft
 from baton.nodes.reply import answered_before
 from baton.policy import Policy
 
@@ -71,6 +72,42 @@ CONFUSED = re.compile(
     r"(?:complicated|confusing|unclear|hard to follow)"
     r"|i'?m (?:so |really |still )?(?:confused|lost)|what do you mean|what\?+|huh\??)\W*$",
     re.IGNORECASE)
+
+
+# A short report that something the last answer introduced does not work, named as the answer
+# named it ("the link doesnt work" after the password-reset steps, "the code never arrives" after
+# the two-factor ones): the steps failed, and the report matched no article (handed off at 0.10 as
+# a night-vision question, to the technical team). The thing must be one the answer brought up,
+# not the question ("my order is damaged" after the tracking answer is a new problem), and pointed
+# back at ("the", "that", "your" before it): "my account was charged twice" after the reset steps,
+# which mention the account email, is a new problem. A confident answer from another article
+# means a new matter too.
+FAILED_STEP_MAX_WORDS = 12
+_POINTING_BACK = frozenset("the that this those these your".split())
+_OWN = frozenset("my our a an".split())
+
+
+def failed_step(message: str, question: str, reply: str) -> list[str]:
+    """The words of the answer `reply` to `question` that `message` reports a problem with (empty:
+    it reports none)."""
+    if len(words(message)) > FAILED_STEP_MAX_WORDS or not (kind(message) == "problem" or _NEGATED.search(message)):
+        return []
+    introduced = set(content_terms(reply)) - set(content_terms(question))
+    toks = words(message)
+    found = set()
+    for n, tok in enumerate(toks):
+        term = content_terms(tok)
+        if not term or term[0] not in introduced:
+            continue
+        for before in reversed(toks[max(0, n - 3):n]):
+            if before in _POINTING_BACK or before in _OWN:
+                if before in _POINTING_BACK:
+                    found.add(term[0])
+                break
+    return sorted(found)
+
+
+_NEGATED = re.compile(r"n't|\b(?:not|never|no longer)\b|\bdoesnt\b|\bdidnt\b|\bcant\b|\bwont\b", re.IGNORECASE)
 
 
 def _jaccard(a: str, b: str) -> float:
@@ -168,8 +205,15 @@ def failure_decision(state: BatonState, policy: Policy) -> Decision:
 def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     policy = runtime.context.policy
     recent = state.get("messages", [])[state.get("history_start", 0):]
-    off = off_rails_signals(state.get("message") or "", recent,
-                            state.get("ai_turns_since_resolution", 0), policy, runtime.context.engine.similarity)
+    message = state.get("message") or ""
+    off = off_rails_signals(message, recent, state.get("ai_turns_since_resolution", 0), policy,
+                            runtime.context.engine.similarity)
+    if not off and (before := previous_answer(state)) is not None:
+        replies = [m.content for m in recent if isinstance(m, AIMessage) and isinstance(m.content, str)]
+        elsewhere = any((d["confidence"] or 0.0) >= policy.confidence_threshold and d["article"] != before.article
+                        for d in state.get("drafts", []))
+        if replies and not elsewhere and (terms := failed_step(message, before.text, replies[-1])):
+            off = [f"the customer says a step of the answer did not work ({', '.join(terms)})"]
     history = state.get("answered_history") or []
     drafts, decision = decide_intents(state.get("drafts", []), policy, off,
                                       last_answered_tag=history[-1].get("tag") if history else None)
