@@ -321,6 +321,11 @@ def test_the_written_part_of_an_email_reply_blanks_what_it_quotes():
     ("does it work with alexa\n\nSent from my iPhone", "does it work with alexa"),
     # a postscript is the customer's again; a question after "Thanks!" is no signature
     ("where is my order\nthanks\nJohn\nPS: can I return it", "where is my order\n      \n    \nPS: can I return it"),
+    # a line added after signing is the customer's again: a question, "also ...", "oh and ..."
+    ("where is my order?\nThanks,\nJohn\nOh and one more thing, do you ship to Canada?",
+     "where is my order?\n       \n    \nOh and one more thing, do you ship to Canada?"),
+    ("where is my order?\nBest,\nJohn\nAlso how do I reset my password",
+     "where is my order?\n     \n    \nAlso how do I reset my password"),
     ("Thanks!\nwhere is my order?", None),
     ("Thanks,\nJohn", None),
 ])

@@ -226,3 +226,13 @@ def test_engine_keeps_its_own_reading_of_a_follow_up_it_is_unsure_of(embedded_en
     assert confidence("and how many people?", sharing) == confidence("and how many people?")
     # a follow-up that lands on another article keeps its own reading
     assert confidence("and the thermostat?", canada) == confidence("and the thermostat?")
+
+
+def test_a_problem_after_a_question_is_not_folded_into_it(embedded_engine):
+    """Joining an unsure recount to the question before it (tried 2026-12-06 for "Do you offer
+    refunds? I bought a course 3 days ago and haven't started it") answered this whole message from
+    the reset article at 1.00 and dropped the hub's blinking light without a word."""
+    message = "how do I reset my password? my hub light was blinking red all night"
+    asked, reported = embedded_engine.split(message)
+    assert asked["text"] == "how do I reset my password?" and asked["hits"][0]["article"] == "reset-password"
+    assert reported["text"] == "my hub light was blinking red all night"

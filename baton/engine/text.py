@@ -132,7 +132,11 @@ _ORIGINAL = re.compile(r"^[ \t]*-{3,}[ \t]*Original Message[ \t]*-{3,}.*", re.MU
 # postscript after the signature is the customer's again.
 _DELIMITER = re.compile(r"^-- ?$")
 _SENT_FROM = re.compile(r"^[ \t]*Sent from my [^\n]{1,40}$", re.IGNORECASE)
-_POSTSCRIPT = re.compile(r"^[ \t]*p\.?s\.?\b", re.IGNORECASE)
+# A postscript, or a line added after signing: a question, or a line opening with "also", "oh and",
+# "one more thing", "edit" ("Thanks,\nJohn\n\nOh and one more thing, do you ship to Canada?" lost
+# its question with the signature)
+_POSTSCRIPT = re.compile(r"^[ \t]*(?:p\.?s\.?\b|(?:also|oh,? and|and also|one more thing|another thing|btw|by the way|"
+                         r"edit|update)\b|.*\?[ \t]*$)", re.IGNORECASE)
 
 
 def _signature_lines(lines: list[str]) -> set[int]:
