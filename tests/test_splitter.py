@@ -307,9 +307,17 @@ def test_an_abbreviations_period_ends_no_sentence(message, expected):
     ("is it waterproof? the answer is no. how do I return it",
      ["is it waterproof?", "the answer is no.", "how do I return it"]),
     ("Ref. #8841 my parcel is late", ["Ref. #8841 my parcel is late"]),
+    # a quoted error message is one thing seen, not two sentences
+    ('the app says "Payment failed. Try again?" every time I pay',
+     ['the app says "Payment failed. Try again?" every time I pay']),
+    ("error: \u201cSomething went wrong. Please try again later.\u201d when I log in",
+     ["error: \u201cSomething went wrong. Please try again later.\u201d when I log in"]),
+    ('is the 5" screen waterproof? and can I pay with paypal',    # an inch mark opens no quote
+     ['is the 5" screen waterproof?', "can I pay with paypal"]),
 ])
-def test_no_before_a_number_abbreviates_number(message, sentences):
-    """"Order no." was a sentence of its own, and the number another: the reference was handed off."""
+def test_a_period_inside_a_reference_or_a_quote_ends_no_sentence(message, sentences):
+    """"Order no." was a sentence of its own, and the number another: the reference was handed off;
+    a quoted error message was cut in two, and its second half handed off as a question."""
     assert [s.text for s in candidate_spans(message)] == sentences
 
 

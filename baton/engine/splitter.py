@@ -155,9 +155,10 @@ def says_resolved(text: str) -> bool:
 
 def _sentences(message: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a period after an abbreviation ("St. Louis", "Order no. 5521")
-    ends none."""
+    ends none, nor one inside quotation marks (see `_QUOTES`)."""
     out: list[tuple[int, int]] = []
     glued = False
+    balanced = _quotes_pair_up(message)
     for m in _SENTENCE.finditer(message):
         if glued:
             out[-1] = (out[-1][0], m.end())
@@ -165,8 +166,20 @@ def _sentences(message: str) -> list[tuple[int, int]]:
             out.append((m.start(), m.end()))
         glued = (_ABBREVIATION_END.search(m.group()) is not None or _LIST_MARKER.fullmatch(m.group()) is not None
                  or (_NUMBER_ABBREVIATION_END.search(m.group()) is not None
-                     and _NUMBER_NEXT.match(message, m.end()) is not None))
+                     and _NUMBER_NEXT.match(message, m.end()) is not None)
+                 or (balanced and not _quotes_pair_up(message[:m.end()])))
     return out
+
+
+# A quoted error message is one thing the customer saw: 'the app says "Payment failed. Try again?"
+# every time I pay' was cut in two, and 'Try again?" every time I pay' handed off as a question.
+_QUOTES = re.compile(r'["\u201c\u201d]')
+
+
+def _quotes_pair_up(text: str) -> bool:
+    """Whether every quotation mark in `text` has its partner (straight quotes counted in pairs; an
+    inch mark, 'a 5" screen', leaves the count odd)."""
+    return len(_QUOTES.findall(text)) % 2 == 0
 
 
 def _ordinal(label: str) -> int:
