@@ -314,6 +314,7 @@ def test_an_abbreviations_period_ends_no_sentence(message, expected):
      ["error: \u201cSomething went wrong. Please try again later.\u201d when I log in"]),
     ('is the 5" screen waterproof? and can I pay with paypal',    # an inch mark opens no quote
      ['is the 5" screen waterproof?', "can I pay with paypal"]),
+    ("my order is late (also, can I pay with paypal?)", ["my order is late", "can I pay with paypal?)"]),  # no "("
 ])
 def test_a_period_inside_a_reference_or_a_quote_ends_no_sentence(message, sentences):
     """"Order no." was a sentence of its own, and the number another: the reference was handed off;

@@ -143,7 +143,7 @@ def _span(text: str, start: int, end: int, offset: int, after_connector: bool = 
     if marker and chunk[marker.end():].strip():
         start, chunk = start + marker.end(), chunk[marker.end():]
     lead = len(chunk) - len(chunk.lstrip(" ,;:-"))
-    trail = len(chunk.rstrip(" ,;:-"))
+    trail = len(chunk.rstrip(" ,;:-(["))
     return Span(chunk[lead:trail], offset + start + lead, offset + start + trail, after_connector)
 
 
