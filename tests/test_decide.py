@@ -118,6 +118,7 @@ def never_similar(a, b):
     "I restarted the router like you said, still slow", "still no signal", "it's still doing it",
     "it's been 3 days and he still hasn't received it", "it still hasn't arrived",
     "I already switched to 480p and turned off my VPN, still buffering", "still loading", "it's still stuck",
+    "did that already", "restarted it twice already, same thing", "I have done all of that", "yep tried all that",
 ])
 def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
     asked = [HumanMessage("my internet is slow"), AIMessage("Restart the router."), HumanMessage(message)]
@@ -128,7 +129,7 @@ def test_the_customer_saying_the_advice_failed_is_off_the_rails(message):
     "I did it, thanks!", "it works now", "that helped, one more thing: how do I add a camera",
     "my order still hasn't arrived, can I get a refund", "I tried to log in on my phone, how do I reset my password",
     "the app still shows my old address, how do I change it", "is the offer still available?",
-    "can I still cancel my order",
+    "can I still cancel my order", "I did it already and it worked", "can you do all of that for me",
 ])
 def test_a_new_question_or_a_success_is_not_a_complaint(message):
     asked = [HumanMessage("how do I set up the hub"), AIMessage("Plug it in."), HumanMessage(message)]

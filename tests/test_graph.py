@@ -136,6 +136,18 @@ def test_a_step_of_the_answer_that_failed_goes_to_the_answers_team(policy, kb, c
     assert (r["outcome"], r["reasons"], r["queue"]) == ("handoff", reasons, queue)
 
 
+def test_an_attempt_the_answer_suggested_is_not_answered_with_it_again(policy, kb, customers):
+    """"yes I restarted the router already" after the outage steps was answered with them again (0.74)."""
+    tried, other = "yes I restarted the router already", "I restarted the router already, my camera is offline"
+    b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, tried: Scripted("technical", "factory-reset", 0.9),
+                                                       other: Scripted("technical", "camera-offline", 0.9)}))
+    b.send("c1", "c-1001", "how do I reset my hub")
+    r = b.send("c1", "c-1001", tried)
+    assert (r["outcome"], r["reasons"], r["queue"]) == ("handoff", ["off_rails"], "technical")
+    b.send("c2", "c-1001", "how do I reset my hub")
+    assert b.send("c2", "c-1001", other)["outcome"] == "answer"  # another article: a new matter
+
+
 def test_asking_to_be_escalated_hands_the_turn_to_a_person(policy, kb, customers):
     """The policy's phrases do not hold "escalate"; the answer the message also asks for waits for them."""
     b = make(policy, kb, customers)

@@ -26,6 +26,7 @@ from langgraph.runtime import Runtime
 
 from baton.engine.splitter import says_resolved
 from baton.engine.kinds import kind
+from baton.engine.narrative import reports_attempt
 from baton.engine.text import content_terms, words
 from baton.graph.context import Deps
 from baton.graph.state import first_failure, previous_answer, REASONS, BatonState, Decision, Draft
@@ -58,7 +59,10 @@ COMPLAINT = re.compile(
     r"|^\W*(didn'?t|doesn'?t|did not|does not) (work|help)\b|\b(already )?tried (that|this|it|those|these)\b"
     r"|\bno luck\b|\bnothing (changed|happened)\b|\b(that|this|it) did nothing\b|\byou already (told|said)\b"
     r"|\b(that|this|it) (was|is) (useless|pointless|no help)\b|^\W*useless\W*$"
-    r"|\bthat'?s not (what|it)\b|\bno,? that'?s not\b|\byou (didn'?t|did not) answer\b",
+    r"|\bthat'?s not (what|it)\b|\bno,? that'?s not\b|\byou (didn'?t|did not) answer\b"
+    # "did that already", "I have done all of that", "restarted it twice already, same thing"
+    r"|\b(did|done|tried) (that|this|it|those|these|them|everything)( \w+)? already\b"
+    r"|\b(did|done|tried) all (of )?(that|this|those|these|them)\b|\balready\b.*\bsame (thing|problem|issue|error)\b",
     re.IGNORECASE)
 
 
@@ -212,8 +216,12 @@ def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
         replies = [m.content for m in recent if isinstance(m, AIMessage) and isinstance(m.content, str)]
         elsewhere = any((d["confidence"] or 0.0) >= policy.confidence_threshold and d["article"] != before.article
                         for d in state.get("drafts", []))
+        drafts = state.get("drafts", [])
         if replies and not elsewhere and (terms := failed_step(message, before.text, replies[-1])):
             off = [f"the customer says a step of the answer did not work ({', '.join(terms)})"]
+        elif drafts and all(d["article"] == before.article for d in drafts) and reports_attempt(message):
+            # "yes I restarted the router already" after the outage steps was answered with them again
+            off = ["the customer already tried what the answer suggests"]
     history = state.get("answered_history") or []
     drafts, decision = decide_intents(state.get("drafts", []), policy, off,
                                       last_answered_tag=history[-1].get("tag") if history else None)
