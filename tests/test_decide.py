@@ -1,7 +1,8 @@
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 
-from baton.nodes.decide import decide_intents, failed_step, off_rails_signals
+from baton.graph.state import PreviousAnswer
+from baton.nodes.decide import answer_did_not_help, decide_intents, failed_step, off_rails_signals
 from baton.policy import parse_policy
 
 POLICY = parse_policy({
@@ -218,3 +219,11 @@ def test_a_step_of_the_answer_that_failed_is_named(message, terms):
 def test_a_new_problem_is_no_failed_step(message):
     assert failed_step(message, "how do i reset my password", RESET_STEPS) == []
 
+
+
+def test_an_attempt_that_worked_is_no_failure():
+    before = PreviousAnswer("my internet keeps dropping", "outage")
+    drafts = [{"article": "outage", "confidence": 0.74}]
+    assert answer_did_not_help("yes I restarted the router already", before, "Restart the router.", drafts, 0.7)
+    assert not answer_did_not_help("I restarted the router already and now it works", before, "Restart the router.",
+                                   drafts, 0.7)

@@ -46,9 +46,11 @@ RESOLVED_MAX_OTHER_WORDS = 3
 _AUX_THEN_SUBJECT = (r"(?:do|does|did|can|could|should|would|will|is|are)\s+"
                      r"(?:i|we|you|u|it|they|my|our|the|this|that|there)")
 # ... but not "you are the best": a subject before the verb makes a statement ("thank you" is none)
-_SUBJECT_BEFORE = "".join(rf"(?<!\b{w} )" for w in "i we it they that this there who".split()) + r"(?<!(?<!thank )\byou )"
+_SUBJECT_BEFORE = ("".join(rf"(?<!\b{w} )" for w in "i we it they that this there who".split())
+                   + r"(?<!(?<!thank )\byou )")
 _RUN_ON_QUESTION = re.compile(
-    rf"\b(?:(?:how|what|whats|what's|when|where|why|which|who)\s+{_AUX_THEN_SUBJECT}|{_SUBJECT_BEFORE}{_AUX_THEN_SUBJECT}"
+    rf"\b(?:(?:how|what|whats|what's|when|where|why|which|who)\s+{_AUX_THEN_SUBJECT}"
+    rf"|{_SUBJECT_BEFORE}{_AUX_THEN_SUBJECT}"
     r"|(?:what|how)\s+about\s+(?!it\b|that\b|this\b)\w+|how\s+(?:long|much|many|often|soon|quickly)"
     r"|(?:what|whats|what's|where|when|why|which|who)\s+(?:is|are|was|the|my|your)|any\s+(?:updates?|news|progress))\b",
     re.IGNORECASE)

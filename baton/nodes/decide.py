@@ -25,11 +25,12 @@ from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from baton.engine.splitter import says_resolved
-from baton.engine.kinds import kind
+from baton.engine.kinds import RESOLVED, kind
 from baton.engine.narrative import reports_attempt
 from baton.engine.text import content_terms, words
 from baton.graph.context import Deps
-from baton.graph.state import first_failure, previous_answer, REASONS, BatonState, Decision, Draft
+from baton.graph.state import (first_failure, previous_answer, REASONS, BatonState, Decision, Draft,
+                               PreviousAnswer)
 from baton.nodes.reply import answered_before
 from baton.policy import Policy
 
@@ -200,6 +201,23 @@ def _queue(handed: Sequence[Draft], policy: Policy) -> str:
     return surest["queue"] or policy.default_queue
 
 
+def answer_did_not_help(message: str, before: PreviousAnswer, reply: str, drafts: Sequence[Draft],
+                        threshold: float) -> list[str]:
+    """Off-the-rails signals read against the one answer of the turn before (`before`, whose reply
+    was `reply`): a step of it failed (`failed_step`), unless the message gets a confident answer
+    from another article (a new matter); or the customer reports having tried something, and the
+    engine would answer with the same article again ("yes I restarted the router already" after the
+    outage steps got them again at 0.74)."""
+    if says_resolved(message) or RESOLVED.search(message):  # "I restarted it already and now it works"
+        return []
+    elsewhere = any((d["confidence"] or 0.0) >= threshold and d["article"] != before.article for d in drafts)
+    if not elsewhere and (terms := failed_step(message, before.text, reply)):
+        return [f"the customer says a step of the answer did not work ({', '.join(terms)})"]
+    if drafts and all(d["article"] == before.article for d in drafts) and reports_attempt(message):
+        return ["the customer already tried what the answer suggests"]
+    return []
+
+
 def failure_decision(state: BatonState, policy: Policy) -> Decision:
     failure = first_failure(state) or {"node": "unknown", "error": "unknown"}
     return Decision(outcome="handoff", reasons=["failure"], queue=policy.default_queue,
@@ -212,16 +230,9 @@ def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     message = state.get("message") or ""
     off = off_rails_signals(message, recent, state.get("ai_turns_since_resolution", 0), policy,
                             runtime.context.engine.similarity)
-    if not off and (before := previous_answer(state)) is not None:
-        replies = [m.content for m in recent if isinstance(m, AIMessage) and isinstance(m.content, str)]
-        elsewhere = any((d["confidence"] or 0.0) >= policy.confidence_threshold and d["article"] != before.article
-                        for d in state.get("drafts", []))
-        drafts = state.get("drafts", [])
-        if replies and not elsewhere and (terms := failed_step(message, before.text, replies[-1])):
-            off = [f"the customer says a step of the answer did not work ({', '.join(terms)})"]
-        elif drafts and all(d["article"] == before.article for d in drafts) and reports_attempt(message):
-            # "yes I restarted the router already" after the outage steps was answered with them again
-            off = ["the customer already tried what the answer suggests"]
+    replies = [m.content for m in recent if isinstance(m, AIMessage) and isinstance(m.content, str)]
+    if not off and (before := previous_answer(state)) is not None and replies:
+        off = answer_did_not_help(message, before, replies[-1], state.get("drafts", []), policy.confidence_threshold)
     history = state.get("answered_history") or []
     drafts, decision = decide_intents(state.get("drafts", []), policy, off,
                                       last_answered_tag=history[-1].get("tag") if history else None)
