@@ -89,6 +89,15 @@ def test_social_messages_have_no_intent(message):
     assert split_intents(message) == []
 
 
+@pytest.mark.parametrize("message", ["I restarted the router already and now it works",
+                                     "its working now after I changed the wifi password",
+                                     "ok I restarted the router and now it works, thanks!"])
+def test_saying_what_fixed_it_still_says_it_worked(message):
+    """Answered as a new question, or taken for an attempt that failed, before."""
+    assert says_resolved(message)
+    assert split_intents(message) == []
+
+
 @pytest.mark.parametrize("message", [
     "My camera shows offline. What should I do?",
     "The app keeps logging me out. Please advise.",
@@ -247,6 +256,8 @@ def test_it_worked_before_a_problem_is_the_problem(message):
     "when will the outage be fixed",                 # "fixed", asked about
     "how are my invoices sorted",
     "hi i got a new phone how do i get the app working again",  # asks how, run on
+    "it is working now but the hub light is red",               # thanked, and the red light dropped
+    "it works on wifi, on mobile data the app shows a blank page",
 ])
 def test_resolution_words_inside_a_request_do_not_make_it_social(message):
     assert len(split_intents(message)) == 1

@@ -39,6 +39,10 @@ RESOLVED = re.compile(
 # "that worked" says the topic is closed only when little else is said and nothing is asked:
 # "I'm in Toronto, when will my package arrive" and "when will it be fixed" are requests.
 RESOLVED_MAX_OTHER_WORDS = 3
+RESOLVED_WITH_HOW_MAX_WORDS = 8
+_HOW_FIXED = re.compile(r"^\W*(?:(?:ok|so|yes|yeah)\W+)?(?:i|we)\s+(?:\w+ed|did|tried|turned|reset|set|put|took|ran)\b"
+                        r"|\b(?:after|once|since)\s+(?:i|we)\s+\w+", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|however|though|except)\b\W+(?!thanks?\b|thank you\b|cheers\b)\w+", re.IGNORECASE)
 # A question inside a run-on message, with no "?" or comma before it: "hi i got a new phone how do i
 # get the app working again" was taken for "it's working again", and "great thanks where do i find
 # my statements" and "thanks that worked what about my savings interest" for thanks alone: each
@@ -224,7 +228,12 @@ def resolves(text: str) -> bool:
         return False
     if REQUEST.search(rest) or _RUN_ON_QUESTION.search(rest):
         return False
-    return sum(1 for w in words(rest) if w not in SOCIAL and w not in STOPWORDS) <= RESOLVED_MAX_OTHER_WORDS
+    if _CONTRAST.search(rest):  # "it's working now but the hub light is red" was thanked and dropped
+        return False
+    others = sum(1 for w in words(rest) if w not in SOCIAL and w not in STOPWORDS)
+    # what fixed it may be said too ("its working now after I changed the wifi password")
+    return others <= RESOLVED_MAX_OTHER_WORDS or (others <= RESOLVED_WITH_HOW_MAX_WORDS and _HOW_FIXED.search(rest)
+                                                   is not None and not _NOT_DONE.search(rest))
 
 
 def kind(text: str) -> str:
