@@ -227,3 +227,15 @@ def test_an_attempt_that_worked_is_no_failure():
     assert answer_did_not_help("yes I restarted the router already", before, "Restart the router.", drafts, 0.7)
     assert not answer_did_not_help("I restarted the router already and now it works", before, "Restart the router.",
                                    drafts, 0.7)
+
+
+def test_an_attempt_the_kb_cannot_place_after_an_answer_is_a_failure_of_it():
+    """"I tried turning brightness up already" after the check-in answer was handed off as an injury
+    question at 0.14, to whichever team that is."""
+    before = PreviousAnswer("the door wont scan my qr code", "check-in")
+    tried = "I tried turning brightness up already"
+    assert answer_did_not_help(tried, before, "Turn up the brightness.", [{"article": "injury", "confidence": 0.14}],
+                               0.7)
+    # placed elsewhere, however unsure, it may be a matter of its own
+    assert not answer_did_not_help(tried, before, "Turn up the brightness.",
+                                   [{"article": "injury", "confidence": 0.5}], 0.7)

@@ -26,6 +26,7 @@ from langgraph.runtime import Runtime
 
 from baton.engine.splitter import says_resolved
 from baton.engine.kinds import RESOLVED, kind
+from baton.engine import refine
 from baton.engine.narrative import reports_attempt
 from baton.engine.text import content_terms, words
 from baton.graph.context import Deps
@@ -205,15 +206,18 @@ def answer_did_not_help(message: str, before: PreviousAnswer, reply: str, drafts
                         threshold: float) -> list[str]:
     """Off-the-rails signals read against the one answer of the turn before (`before`, whose reply
     was `reply`): a step of it failed (`failed_step`), unless the message gets a confident answer
-    from another article (a new matter); or the customer reports having tried something, and the
+    from another article (a new matter); or the customer reports having tried something that the
     engine would answer with the same article again ("yes I restarted the router already" after the
-    outage steps got them again at 0.74)."""
+    outage steps got them again at 0.74) or can place on no article."""
     if says_resolved(message) or RESOLVED.search(message):  # "I restarted it already and now it works"
         return []
     elsewhere = any((d["confidence"] or 0.0) >= threshold and d["article"] != before.article for d in drafts)
     if not elsewhere and (terms := failed_step(message, before.text, reply)):
         return [f"the customer says a step of the answer did not work ({', '.join(terms)})"]
-    if drafts and all(d["article"] == before.article for d in drafts) and reports_attempt(message):
+    # the attempt lands on the answer's article again, or on none ("I tried turning brightness up
+    # already" after the check-in answer: injury at 0.14)
+    if drafts and reports_attempt(message) and all(d["article"] == before.article or (d["confidence"] or 0.0)
+                                                   < refine.SPLIT_MIN_CONFIDENCE for d in drafts):
         return ["the customer already tried what the answer suggests"]
     return []
 
