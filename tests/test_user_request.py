@@ -13,6 +13,7 @@ PHRASES = ("human", "real person", "agent", "talk to someone")
     "can a human check my refund", "could an agent look at my order", "I want someone real, can an agent call me",
     # the phrase's words as customers swap them: "talk to someone" covers these
     "I need to speak to someone about my bill", "can I chat with somebody", "I'd like to talk with someone",
+    "can I talk to one of your agents", "let me talk to humans please", "agents please",
 ])
 def test_requests(text):
     assert asks_for_human(text, PHRASES)
@@ -24,6 +25,7 @@ def test_requests(text):
     "my phone's user agent blocks the app", "I'm a travel agent", "never mind the agent",
     "do not connect me to a human", "are you a human?", "humanity", "reagent", "management",
     "i would rather not talk to someone", "am I talking to a real person?",
+    "is the camera safe for humans and pets?",  # people in general: handed to a person as asked for one
 ])
 def test_not_requests(text):
     assert not asks_for_human(text, PHRASES)

@@ -41,6 +41,9 @@ _ENDERS = frozenset("""
 please now asap already being person rep representative available immediately instead agent
 right away help here today only
 """.split())
+# What comes before the plural of a phrase when it asks for people to talk to ("talk to your agents",
+# "any humans around?"); "safe for humans and pets" asks for nobody.
+_BEFORE_PEOPLE = frozenset("to with your the some any real live actual".split())
 # A verb right after the phrase makes it the subject ("can a human check my refund"), not the
 # first half of a compound ("human resources", "agent plugin").
 _ACTS = frozenset("""
@@ -130,6 +133,8 @@ def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
             nxt = _next_word(lowered, m.end())
             if prev is not None and prev not in STOPWORDS and prev not in _ASK_VERBS:
                 continue  # "user agent", "travel agent"
+            if m.group() != phrase and prev is not None and prev not in _BEFORE_PEOPLE:
+                continue  # "is it safe for humans and pets": people in general, not someone to talk to
             if nxt is not None and nxt not in STOPWORDS and nxt not in _ENDERS and nxt not in _ACTS:
                 continue  # "human resources", "agent plugin"
             if _negated(lowered, m.start()):
