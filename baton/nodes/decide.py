@@ -96,8 +96,10 @@ _OWN = frozenset("my our a an".split())
 def failed_step(message: str, question: str, reply: str) -> list[str]:
     """The words of the answer `reply` to `question` that `message` reports a problem with (empty:
     it reports none)."""
-    if len(words(message)) > FAILED_STEP_MAX_WORDS or not (kind(message) == "problem" or _NEGATED.search(message)):
-        return []
+    said = kind(message)
+    if len(words(message)) > FAILED_STEP_MAX_WORDS or said == "request" or not (said == "problem"
+                                                                                 or _NEGATED.search(message)):
+        return []  # "what if the link doesn't arrive?" asks; the answer may well say
     introduced = set(content_terms(reply)) - set(content_terms(question))
     toks = words(message)
     found = set()
