@@ -84,7 +84,8 @@ def test_single_intents_with_and_stay_whole(message):
                                      "need help", "Help?", "found it, thank you", "ok got the invoice, thanks",
                                      "Thank you so much for your help today", "nvm figured it out",
                                      "¡Muchas gracias!", "merci beaucoup", "Danke schön", "hola",
-                                     "thanks, you are the best", "thank you, you are a star", "thanks, that did it"])
+                                     "thanks, you are the best", "thank you, you are a star", "thanks, that did it",
+                                     "merci pour votre aide", "obrigado pela ajuda", "muchas gracias por todo"])
 def test_social_messages_have_no_intent(message):
     assert split_intents(message) == []
 
@@ -184,7 +185,9 @@ def test_a_short_question_in_small_words_is_still_about_the_case(message):
                                      "thanks that worked what about my savings interest",
                                      "perfect thank you can i pay by paypal", "ok thanks do you ship to canada",
                                      "thanks how long does delivery take", "thanks, any update on my refund",
-                                     "that worked is there a student discount"])
+                                     "that worked is there a student discount",
+                                     # another language, saying more than thanks: "where is my order"
+                                     "gracias, donde esta mi pedido", "danke, wo ist meine bestellung"])
 def test_a_thank_you_that_asks_or_complains_is_still_an_intent(message):
     assert len(split_intents(message)) == 1
 

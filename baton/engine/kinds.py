@@ -196,7 +196,7 @@ def is_social(text: str) -> bool:
     if len(toks) <= GRATITUDE_MAX_WORDS and GRATITUDE.search(text):
         rest = _THANKED_FOR.sub("", text)
         if not (_NOT_DONE.search(rest) or PROBLEM.search(rest) or REQUEST.search(rest) or _RUN_ON_QUESTION.search(rest)
-                or toks[0] in REQUEST_VERBS):
+                or toks[0] in REQUEST_VERBS or _foreign_words(rest) >= FOREIGN_WORDS_SAY_MORE):
             return True
     if (SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text) or ABOUT_THE_ASSISTANT.match(text)
             or FAREWELL.match(text)):
@@ -216,6 +216,23 @@ def is_instruction(text: str) -> bool:
 def is_context(text: str) -> bool:
     """A statement of circumstances ("I'm on my office network") rather than a request."""
     return CONTEXT.search(text) is not None and PROBLEM.search(text) is None
+
+
+# A thank-you in another language says more than thanks when it holds this many words no English
+# dictionary knows: "gracias, donde esta mi pedido" (where is my order) got "Glad to help!", while
+# "obrigado pela ajuda" (two) and "merci pour votre aide" (one) are thanks.
+FOREIGN_WORDS_SAY_MORE = 3
+
+
+def _foreign_words(text: str) -> int:
+    """How many words of `text` are neither social, stop words nor English."""
+    others = [w for w in words(text) if w not in SOCIAL and w not in STOPWORDS and w.isalpha() and len(w) > 2]
+    if len(others) < FOREIGN_WORDS_SAY_MORE:
+        return len(others)  # too few to matter: no need to load the dictionary
+    from baton.engine.spelling import english_words
+
+    known = english_words()
+    return sum(1 for w in others if w not in known)
 
 
 def resolves(text: str) -> bool:

@@ -26,7 +26,8 @@ _TOKEN = re.compile(r"(?<![\w'-])[A-Za-z]+(?![\w'-])")
 
 
 @lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
+def english_words() -> frozenset[str]:
+    """pyspellchecker's English word list (loaded once, on first use)."""
     from spellchecker import SpellChecker
 
     return frozenset(SpellChecker(language="en").word_frequency.dictionary)
@@ -93,6 +94,6 @@ class Speller:
                     best, found = d, [candidate]
                 elif d == best:
                     found.append(candidate)
-        if best > limit or len(found) != 1 or word in _english():
+        if best > limit or len(found) != 1 or word in english_words():
             return None
         return found[0]
