@@ -155,19 +155,23 @@ def says_resolved(text: str) -> bool:
 
 def _sentences(message: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a period after an abbreviation ("St. Louis", "Order no. 5521")
-    ends none, nor one inside quotation marks (see `_QUOTES`)."""
+    ends none, nor one inside quotation marks (see `_QUOTES`, `_quote_count`)."""
     out: list[tuple[int, int]] = []
     glued = False
-    balanced = _quotes_pair_up(message)
+    balanced = _quote_count(message) % 2 == 0
+    quotes = 0  # quotation marks up to the end of this sentence (a running count: long pastes)
+    previous_end = 0
     for m in _SENTENCE.finditer(message):
         if glued:
             out[-1] = (out[-1][0], m.end())
         else:
             out.append((m.start(), m.end()))
+        quotes += _quote_count(message[previous_end:m.end()])
+        previous_end = m.end()
         glued = (_ABBREVIATION_END.search(m.group()) is not None or _LIST_MARKER.fullmatch(m.group()) is not None
                  or (_NUMBER_ABBREVIATION_END.search(m.group()) is not None
                      and _NUMBER_NEXT.match(message, m.end()) is not None)
-                 or (balanced and not _quotes_pair_up(message[:m.end()])))
+                 or (balanced and quotes % 2 == 1))
     return out
 
 
@@ -176,10 +180,10 @@ def _sentences(message: str) -> list[tuple[int, int]]:
 _QUOTES = re.compile(r'["\u201c\u201d]')
 
 
-def _quotes_pair_up(text: str) -> bool:
-    """Whether every quotation mark in `text` has its partner (straight quotes counted in pairs; an
-    inch mark, 'a 5" screen', leaves the count odd)."""
-    return len(_QUOTES.findall(text)) % 2 == 0
+def _quote_count(text: str) -> int:
+    """The quotation marks in `text`. Straight quotes pair up by count, so a message is read for
+    quotes only when its count is even: an inch mark, 'a 5" screen', leaves it odd."""
+    return len(_QUOTES.findall(text))
 
 
 def _ordinal(label: str) -> int:

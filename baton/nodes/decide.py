@@ -9,10 +9,11 @@ All rules are pure functions of the drafts, the conversation and the policy:
   question of the same message ("my order hasn't shipped also does this work with a Model A?"
   goes to the orders team), else to the policy's `default_queue` (a guess at 0.1 is not a
   reason to wake the refunds team);
-- off the rails (the customer says the answer is wrong or that they cannot follow it, repeats
-  themselves, or the AI has answered `max_ai_turns_without_resolution` turns without a
-  resolution) hands the whole turn off with reason `off_rails`, to the queue of what the customer is asking now if the engine
-  is sure of it, else of the AI's last answer (the one they are unhappy with);
+- off the rails (the customer says the answer is wrong or that they cannot follow it, that a step
+  of it failed or that they already tried it, repeats themselves, or the AI has answered
+  `max_ai_turns_without_resolution` turns without a resolution) hands the whole turn off with
+  reason `off_rails`, to the queue of what the customer is asking now if the engine is sure of it,
+  else of the AI's last answer (the one they are unhappy with);
 - a failure anywhere earlier in the turn hands off with reason `failure`.
 """
 
@@ -91,17 +92,16 @@ CONFUSED = re.compile(
 FAILED_STEP_MAX_WORDS = 12
 _POINTING_BACK = frozenset("the that this those these your".split())
 _OWN = frozenset("my our a an".split())
+_NEGATED = re.compile(r"n't|\b(?:not|never|no longer)\b|\bdoesnt\b|\bdidnt\b|\bcant\b|\bwont\b", re.IGNORECASE)
 
 
 def failed_step(message: str, question: str, reply: str) -> list[str]:
     """The words of the answer `reply` to `question` that `message` reports a problem with (empty:
     it reports none)."""
-    said = kind(message)
-    if len(words(message)) > FAILED_STEP_MAX_WORDS or said == "request" or not (said == "problem"
-                                                                                 or _NEGATED.search(message)):
+    toks, said = words(message), kind(message)
+    if len(toks) > FAILED_STEP_MAX_WORDS or said == "request" or not (said == "problem" or _NEGATED.search(message)):
         return []  # "what if the link doesn't arrive?" asks; the answer may well say
     introduced = set(content_terms(reply)) - set(content_terms(question))
-    toks = words(message)
     found = set()
     for n, tok in enumerate(toks):
         term = content_terms(tok)
@@ -113,9 +113,6 @@ def failed_step(message: str, question: str, reply: str) -> list[str]:
                     found.add(term[0])
                 break
     return sorted(found)
-
-
-_NEGATED = re.compile(r"n't|\b(?:not|never|no longer)\b|\bdoesnt\b|\bdidnt\b|\bcant\b|\bwont\b", re.IGNORECASE)
 
 
 def _jaccard(a: str, b: str) -> float:
