@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from baton.errors import CustomersError, UnknownCustomer
+from baton.errors import CustomersError, UnknownCustomer, read_input
 from baton.policy import Bypass
 
 FIELDS = ("id", "name", "email", "tier", "arr", "renewal_date", "plan")
@@ -147,10 +147,7 @@ def _rows_jsonl(path: Path, text: str) -> Iterable[tuple[int, dict[str, Any]]]:
 def load_customers(path: str | Path) -> Customers:
     """Load a customers CSV or JSON-lines file; all or nothing."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CustomersError(path, None, "file not found") from None
+    text = read_input(path, CustomersError)
     rows = _rows_jsonl(path, text) if path.suffix in {".jsonl", ".ndjson", ".json"} else _rows_csv(path, text)
     records: list[Customer] = []
     seen: dict[str, int] = {}

@@ -23,6 +23,24 @@ class InputError(BatonError):
         super().__init__(f"{location}: {problem}")
 
 
+def read_input(path: str | Path, error: type[InputError]) -> str:
+    """The text of an input file (a byte-order mark dropped), or `error` naming the file and, for
+    text that is not UTF-8, the line of the first bad byte: a file saved as Windows-1252 or
+    Latin-1 is a clear error, not a traceback."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error(path, None, "file not found") from None
+    except IsADirectoryError:
+        raise error(path, None, "is a folder, not a file") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise error(path, f"line {line}", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file as UTF-8") from None
+
+
 class PolicyError(InputError):
     """The policy file is invalid (unknown key, wrong type, unknown tag...)."""
 

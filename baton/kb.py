@@ -10,7 +10,7 @@ from typing import Iterable
 
 import yaml
 
-from baton.errors import KnowledgeBaseError
+from baton.errors import KnowledgeBaseError, read_input
 
 REQUIRED = ("id", "title", "tag", "questions")
 _BLOCK_START = ("- ", "* ", "+ ", "#", ">", "|", "```")
@@ -125,17 +125,27 @@ def parse_article(text: str, path: str | Path, tags: Iterable[str] | None = None
                    questions=tuple(q.strip() for q in questions), body=body, path=str(path))
 
 
+MARKDOWN = (".md", ".markdown")
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The Markdown files under `folder` (any depth, `.md` or `.markdown` in any case), without a
+    README and without hidden files or folders: an editor's backup or the `._` copies a Mac
+    leaves in a zip are no articles."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in MARKDOWN
+                  and p.stem.lower() != "readme"
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
 def load_kb(folder: str | Path, tags: Iterable[str] | None = None) -> KnowledgeBase:
-    """Load every `*.md` article under `folder`; duplicate ids and unknown tags are errors."""
+    """Load every article under `folder` (`article_files`); duplicate ids and unknown tags are errors."""
     folder = Path(folder)
     if not folder.is_dir():
         raise KnowledgeBaseError(folder, None, "not a folder of Markdown articles")
     tag_list = list(tags) if tags is not None else None
     articles: dict[str, Article] = {}
-    for path in sorted(folder.rglob("*.md")):
-        if path.name.lower() == "readme.md":
-            continue
-        article = parse_article(path.read_text(encoding="utf-8-sig"), path, tag_list)
+    for path in article_files(folder):
+        article = parse_article(read_input(path, KnowledgeBaseError), path, tag_list)
         if article.id in articles:
             raise KnowledgeBaseError(path, "key 'id'", f"duplicate id {article.id!r} (also in {articles[article.id].path})")
         articles[article.id] = article

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from baton.errors import PolicyError
+from baton.errors import PolicyError, read_input
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 
@@ -114,9 +114,7 @@ def load_policy(path: str | Path) -> Policy:
     """Read and validate a policy TOML file."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise PolicyError(path, None, "file not found") from None
+        data = tomllib.loads(read_input(path, PolicyError))
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(path, None, f"not valid TOML: {exc}") from None
     return parse_policy(data, path)

@@ -75,3 +75,12 @@ def test_duplicate_ids_and_unknown_ids(tmp_path: Path, customers):
         load_customers(f)
     with pytest.raises(UnknownCustomer):
         customers.get("nobody")
+
+
+def test_a_file_not_saved_as_utf8_is_an_error_naming_file_and_line(tmp_path: Path):
+    f = tmp_path / "customers.csv"
+    f.write_bytes("id,name,email,tier,arr,renewal_date,plan\nc-1,Ren\xe9e,r@example.com,free,0,,basic\n".encode("latin-1"))
+    with pytest.raises(CustomersError, match=r"customers\.csv: line 2: not UTF-8 text \(byte 0xe9\)"):
+        load_customers(f)
+    with pytest.raises(CustomersError, match="is a folder"):
+        load_customers(tmp_path)

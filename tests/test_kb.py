@@ -73,3 +73,25 @@ def test_files_saved_by_windows_editors_load(tmp_path: Path):
     [article] = load_kb(tmp_path, ["orders"]).articles
     assert (article.id, article.title, article.questions) == ("a1", "A title", ("first question",))
     assert article.body == "The answer."
+
+
+def test_an_article_not_saved_as_utf8_is_an_error_naming_file_and_line(tmp_path: Path):
+    (tmp_path / "a.md").write_bytes(GOOD.replace("A title", "Caf\xe9 hours").encode("cp1252"))
+    with pytest.raises(KnowledgeBaseError, match=r"a\.md: line 3: not UTF-8 text \(byte 0xe9\)"):
+        load_kb(tmp_path, ["orders"])
+
+
+def test_articles_are_found_at_any_depth_in_any_markdown_spelling_and_hidden_files_are_skipped(tmp_path: Path):
+    (tmp_path / "billing").mkdir()
+    (tmp_path / "billing" / "b.MD").write_text(GOOD.replace("a1", "b1"))
+    (tmp_path / "c.markdown").write_text(GOOD.replace("a1", "c1"))
+    (tmp_path / "a.md").write_text(GOOD)
+    # what a Mac's zip and an editor leave behind, and a README, are no articles
+    (tmp_path / "__MACOSX").mkdir()
+    (tmp_path / "__MACOSX" / "._a.md").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    (tmp_path / ".a.md.swp").write_bytes(b"b0VIM 9.0\x00")
+    (tmp_path / ".drafts").mkdir()
+    (tmp_path / ".drafts" / "d.md").write_text(GOOD.replace("a1", "d1"))
+    (tmp_path / "README.markdown").write_text("# How to write articles\n")
+    kb = load_kb(tmp_path, ["orders"])
+    assert [a.id for a in kb.articles] == ["a1", "b1", "c1"]

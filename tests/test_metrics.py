@@ -1,4 +1,6 @@
-from baton.evals.conversations import Expect
+from pathlib import Path
+
+from baton.evals.conversations import Expect, load_conversations
 from baton.evals.metrics import TurnRecord, check, is_harmful, summarize
 
 
@@ -60,3 +62,11 @@ def test_summary_metrics():
     assert m["containment"] == 0.6 and m["harmful_answer_rate"] == 0.25
     assert m["burned_handoff_rate"] == 0.5 and m["routing_accuracy"] == 0.5
     assert {f["conversation"] for f in m["failures"]} == {"b", "d"}
+
+
+def test_a_folder_of_conversations_gives_its_yaml_files_without_hidden_ones(tmp_path: Path):
+    (tmp_path / "a.yaml").write_text("id: a\ncustomer: c-1\nturns:\n  - user: hi\n")
+    (tmp_path / "b.YML").write_text("- id: b\n  customer: c-1\n  turns:\n    - user: hello\n")
+    (tmp_path / "._a.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")  # a Mac zip's copy
+    (tmp_path / "notes.txt").write_text("not a conversation")
+    assert [c.id for c in load_conversations([tmp_path])] == ["a", "b"]

@@ -60,3 +60,10 @@ def test_a_policy_saved_with_a_byte_order_mark_loads(tmp_path: Path):
     f = tmp_path / "p.toml"
     f.write_bytes(b"\xef\xbb\xbf" + b'confidence_threshold = 0.6\r\n[skills.orders]\r\nqueue = "q"\r\n')
     assert load_policy(f).confidence_threshold == 0.6
+
+
+def test_a_policy_not_saved_as_utf8_is_an_error_naming_file_and_line(tmp_path: Path):
+    f = tmp_path / "policy.toml"
+    f.write_bytes('confidence_threshold = 0.7\ndefault_queue = "g\xe9n\xe9ral"\n'.encode("latin-1"))
+    with pytest.raises(PolicyError, match=r"policy\.toml: line 2: not UTF-8 text"):
+        load_policy(f)

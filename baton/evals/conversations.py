@@ -9,7 +9,7 @@ from typing import Any, Container, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from baton.errors import ConversationsError
+from baton.errors import ConversationsError, read_input
 
 OUTCOMES = ("answer", "handoff", "partial", "refused")
 
@@ -90,20 +90,20 @@ def check_customers(conversations: list[Conversation], known: Container[str], so
 
 
 def load_conversations(paths: list[str | Path]) -> list[Conversation]:
-    """Load conversation files (folders are searched for *.yaml / *.yml); ids must be unique."""
+    """Load conversation files (a folder gives its *.yaml / *.yml files, hidden ones left out: the
+    `._` copies a Mac leaves in a zip are no conversations); ids must be unique."""
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted([*p.glob("*.yaml"), *p.glob("*.yml")]))
+            files.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in (".yaml", ".yml")
+                                and not f.name.startswith(".")))
         else:
             files.append(p)
     conversations: list[Conversation] = []
     seen: dict[str, str] = {}
     for f in files:
         try:
-            data = yaml.safe_load(f.read_text(encoding="utf-8-sig"))
-        except FileNotFoundError:
-            raise ConversationsError(f, None, "file not found") from None
+            data = yaml.safe_load(read_input(f, ConversationsError))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ConversationsError(f, f"line {mark.line + 1}" if mark else None,
