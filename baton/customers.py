@@ -111,17 +111,29 @@ class Customers:
 
 
 def _validate(row: dict[str, Any], path: Path, line: int) -> Customer:
-    try:
-        return Customer.model_validate(row)
+    try:  # " vip", " 2027-01-15": a header typed with spaces after the commas has its values spaced too
+        return Customer.model_validate({k: v.strip() if isinstance(v, str) else v for k, v in row.items()})
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"])
         raise CustomersError(path, f"line {line}, field '{field}'", err["msg"]) from None
 
 
+def _column_names(path: Path, where: str, names: list[str]) -> list[str]:
+    """Field names as the record spells them: "ID" and " tier" (a header typed with spaces after
+    the commas) are `id` and `tier`, instead of columns silently ignored, which would load a VIP
+    as a free customer."""
+    out = [str(n).strip().lower() for n in names]
+    twice = sorted({n for n in out if out.count(n) > 1})
+    if twice:
+        raise CustomersError(path, where, f"column(s) {', '.join(twice)} given twice")
+    return out
+
+
 def _rows_csv(path: Path, text: str) -> Iterable[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(text.splitlines())
-    missing = [f for f in ("id",) if f not in (reader.fieldnames or [])]
+    reader.fieldnames = _column_names(path, "line 1", reader.fieldnames or [])
+    missing = [f for f in ("id",) if f not in reader.fieldnames]
     if missing:
         raise CustomersError(path, "line 1", f"header lacks column(s) {', '.join(missing)}; "
                              f"expected {','.join(FIELDS)}")
@@ -141,7 +153,7 @@ def _rows_jsonl(path: Path, text: str) -> Iterable[tuple[int, dict[str, Any]]]:
             raise CustomersError(path, f"line {number}", f"not valid JSON: {exc.msg}") from None
         if not isinstance(row, dict):
             raise CustomersError(path, f"line {number}", "expected a JSON object")
-        yield number, row
+        yield number, dict(zip(_column_names(path, f"line {number}", list(row)), row.values()))
 
 
 def load_customers(path: str | Path) -> Customers:

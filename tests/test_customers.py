@@ -84,3 +84,21 @@ def test_a_file_not_saved_as_utf8_is_an_error_naming_file_and_line(tmp_path: Pat
         load_customers(f)
     with pytest.raises(CustomersError, match="is a folder"):
         load_customers(tmp_path)
+
+
+def test_a_header_typed_with_spaces_or_capitals_still_fills_the_record(tmp_path: Path, today):
+    """Columns ' tier' or 'ARR' were ignored as unknown, loading a VIP as a free customer who
+    bypassed nothing."""
+    from baton.policy import Bypass
+
+    f = tmp_path / "c.csv"
+    f.write_text("ID, Name, Email, Tier, ARR, Renewal_Date, Plan, Company\nc-5, Ed, e@x.com, VIP, 60000, 2027-01-15, pro, Acme\n")
+    c = load_customers(f).get("c-5")
+    assert (c.name, c.tier, c.arr, c.renewal_date, c.plan) == ("Ed", "vip", 60000.0, date(2027, 1, 15), "pro")
+    assert bypass_reasons(c, Bypass(tiers=["vip"]), today) == ["tier vip"]
+    j = tmp_path / "c.jsonl"
+    j.write_text('{"ID": "j-1", "Tier": "Enterprise", "ARR": 5}\n')
+    assert (load_customers(j).get("j-1").tier, load_customers(j).get("j-1").arr) == ("enterprise", 5.0)
+    f.write_text("id,tier,Tier\nc-6,vip,free\n")
+    with pytest.raises(CustomersError, match="line 1: column.s. tier given twice"):
+        load_customers(f)
