@@ -141,7 +141,7 @@ def eval_(conversations: Optional[list[Path]] = typer.Argument(None, help="Conve
     """Run recorded conversations and report per-expectation failures and the metrics."""
     from tqdm import tqdm
 
-    from baton.evals.conversations import check_customers, load_conversations
+    from baton.evals.conversations import check_customers, load_conversations, unreachable_expectations
     from baton.evals.metrics import summarize
     from baton.evals.runner import run_all
     from baton.evals.sweep import parse_range
@@ -157,6 +157,8 @@ def eval_(conversations: Optional[list[Path]] = typer.Argument(None, help="Conve
         check_customers(convs, baton.customers, str(customers))
     except BatonError as exc:
         _fail(str(exc))
+    for problem in unreachable_expectations(convs, baton.policy.tags, baton.policy.queues):
+        typer.echo(f"warning: {problem}", err=True)
     with tqdm(total=len(convs), desc="conversations", unit="conv", disable=None, leave=False) as bar:
         records = run_all(baton, convs, today=_date(today), progress=lambda _: bar.update())
     report_data = summarize(records)

@@ -66,6 +66,13 @@ class Policy(BaseModel):
     def tags(self) -> list[str]:
         return list(self.skills)
 
+    @property
+    def queues(self) -> set[str]:
+        """Every queue a handoff can reach under this policy's routing."""
+        if self.routing == "single_queue":
+            return {self.default_queue}
+        return {self.default_queue, *(skill.queue for skill in self.skills.values())}
+
     def queue_for(self, tag: str | None) -> str:
         """The queue a handoff for `tag` goes to under this policy's routing."""
         if self.routing == "single_queue" or tag is None or tag not in self.skills:

@@ -88,6 +88,15 @@ def test_a_conversation_file_not_saved_as_utf8_is_named_without_a_traceback(tmp_
     assert "Traceback" not in proc.stderr
 
 
+def test_an_expectation_no_run_can_meet_is_warned_about_and_the_rest_still_runs(tmp_path: Path):
+    conv = tmp_path / "typo.yaml"
+    conv.write_text("id: t1\ncustomer: c-1001\nturns:\n  - user: hi\n    expect: {outcome: answer}\n"
+                    "  - user: where is my order?\n    expect: {intents: [order]}\n")
+    proc = baton("eval", "--json", str(conv), check=False)
+    assert "warning: " + str(conv) + ": conversation t1, turn 2, key 'expect.intents': tag(s) 'order'" in proc.stderr
+    assert proc.returncode == 0 and json.loads(proc.stdout)["turns"] == 2
+
+
 def test_an_unknown_customer_in_a_conversation_is_named_before_anything_runs(tmp_path: Path):
     conv = tmp_path / "convs.yaml"
     conv.write_text("- id: ok\n  customer: c-1001\n  turns:\n    - user: hi\n"

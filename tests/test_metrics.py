@@ -70,3 +70,23 @@ def test_a_folder_of_conversations_gives_its_yaml_files_without_hidden_ones(tmp_
     (tmp_path / "._a.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")  # a Mac zip's copy
     (tmp_path / "notes.txt").write_text("not a conversation")
     assert [c.id for c in load_conversations([tmp_path])] == ["a", "b"]
+
+
+def test_expectations_no_run_can_meet_under_the_policy_are_named(tmp_path: Path):
+    from baton.evals.conversations import unreachable_expectations
+    from baton.policy import parse_policy
+
+    f = tmp_path / "c.yaml"
+    f.write_text("id: t1\ncustomer: c-1\nturns:\n  - user: where is my order?\n"
+                 "    expect: {outcome: answer, intents: [order, billing], queue: fulfillment}\n"
+                 "  - user: thanks\n    expect: {outcome: answer, intents: [], queue: general}\n")
+    skills = {"orders": {"queue": "fulfilment"}, "billing": {"queue": "billing", "ai_closable": False}}
+    policy = parse_policy({"skills": skills})
+    assert policy.queues == {"general", "fulfilment", "billing"}
+    [tag, queue] = unreachable_expectations(load_conversations([f]), policy.tags, policy.queues)
+    assert tag.startswith(f"{f}: conversation t1, turn 1, key 'expect.intents': tag(s) 'order' not in")
+    assert queue.startswith(f"{f}: conversation t1, turn 1, key 'expect.queue': no handoff goes to 'fulfillment'")
+    # with one queue for everything, only the default queue can be reached
+    single = parse_policy({"skills": skills, "routing": "single_queue"})
+    assert single.queues == {"general"}
+    assert len(unreachable_expectations(load_conversations([f]), single.tags, single.queues)) == 2

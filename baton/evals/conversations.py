@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Container, Literal
+from typing import Any, Collection, Container, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -87,6 +87,29 @@ def check_customers(conversations: list[Conversation], known: Container[str], so
         if isinstance(conv.customer, str) and conv.customer not in known:
             raise ConversationsError(conv.source or "(conversations)", f"conversation {conv.id}",
                                      f"unknown customer id {conv.customer!r} (not in {source})")
+
+
+def unreachable_expectations(conversations: list[Conversation], tags: Collection[str],
+                             queues: Collection[str]) -> list[str]:
+    """Expectations no run can meet under this policy: an intent tag it does not define or a
+    queue it never routes to ("order" for "orders", "fulfillment" for "fulfilment"). Such a typo
+    would fail its turn and count as a harmful answer; the eval names each one as a warning and
+    still runs the rest."""
+    out: list[str] = []
+    for conv in conversations:
+        for n, turn in enumerate(conv.turns, start=1):
+            expect = turn.expect
+            if expect is None:
+                continue
+            where = f"{conv.source or '(conversations)'}: conversation {conv.id}, turn {n}"
+            unknown = [t for t in expect.intents or [] if t not in tags]
+            if unknown:
+                out.append(f"{where}, key 'expect.intents': tag(s) {', '.join(map(repr, unknown))} not in the "
+                           f"policy (its tags: {', '.join(sorted(tags))})")
+            if expect.queue and expect.queue not in queues:
+                out.append(f"{where}, key 'expect.queue': no handoff goes to {expect.queue!r} under the "
+                           f"policy (its queues: {', '.join(sorted(queues))})")
+    return out
 
 
 def load_conversations(paths: list[str | Path]) -> list[Conversation]:
