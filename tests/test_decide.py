@@ -91,6 +91,18 @@ def test_off_the_rails_goes_where_the_complaint_belongs():
     assert d["queue"] == "fulfilment"
 
 
+def test_a_follow_up_the_engine_cannot_place_goes_to_the_team_of_the_answer_it_follows():
+    # "what if the link doesnt arrive?" after the password-reset steps reads alone as shipping, at 0.02
+    unplaced = [draft(0, "orders", 0.02)]
+    _, d = decide_intents(unplaced, POLICY, last_answered_tag="technical", follows_up=True)
+    assert d["reasons"] == ["low_confidence"] and d["queue"] == "tech"
+    _, d = decide_intents(unplaced, POLICY, last_answered_tag="technical")  # not a follow-up: its own guess
+    assert d["queue"] == "fulfilment"
+    # a follow-up the engine does place ("and can I get a refund?") keeps its own team
+    _, d = decide_intents([draft(0, "refunds", 0.9)], POLICY, last_answered_tag="technical", follows_up=True)
+    assert d["reasons"] == ["skill"] and d["queue"] == "billing"
+
+
 def test_single_queue_routing():
     single = POLICY.model_copy(update={"routing": "single_queue"})
     _, d = decide_intents([draft(0, "refunds", 0.99)], single)

@@ -9,6 +9,8 @@ All rules are pure functions of the drafts, the conversation and the policy:
   question of the same message ("my order hasn't shipped also does this work with a Model A?"
   goes to the orders team), else to the policy's `default_queue` (a guess at 0.1 is not a
   reason to wake the refunds team);
+- a short follow-up to the answer of the turn before ("what if the link doesnt arrive?") that
+  the engine cannot place as a question of its own goes to that answer's queue;
 - off the rails (the customer says the answer is wrong or that they cannot follow it, that a step
   of it failed or that they already tried it, repeats themselves, or the AI has answered
   `max_ai_turns_without_resolution` turns without a resolution) hands the whole turn off with
@@ -149,16 +151,20 @@ def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_s
 
 
 def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[str] = (),
-                   last_answered_tag: str | None = None) -> tuple[list[Draft], Decision]:
+                   last_answered_tag: str | None = None, follows_up: bool = False) -> tuple[list[Draft], Decision]:
     """Statuses for each draft and the decision of the turn. `last_answered_tag` is the tag of the
     AI's latest answer: an off-the-rails turn that asks nothing recognisable ("that didn't fix
-    anything") goes to that answer's queue."""
+    anything") goes to that answer's queue, and so does a short follow-up to it (`follows_up`)
+    that the engine cannot place as a question of its own ("what if the link doesnt arrive?" after
+    the password-reset steps read alone as a shipping question at 0.02)."""
     decided: list[Draft] = []
     explanation: list[str] = []
     placed = [d for d in drafts if d.get("tag_sure", True)]
     fallback = policy.queue_for(max(placed, key=_confidence)["tag"]) if placed else policy.default_queue
     for d in drafts:
         queue = policy.queue_for(d["tag"]) if d.get("tag_sure", True) else fallback
+        if follows_up and last_answered_tag is not None and _confidence(d) < refine.SPLIT_MIN_CONFIDENCE:
+            queue = policy.queue_for(last_answered_tag)
         conf = d["confidence"] if d["confidence"] is not None else 0.0
         if off_rails:
             reason, why = "off_rails", "conversation off the rails"
@@ -238,5 +244,6 @@ def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
         off = answer_did_not_help(message, before, replies[-1], state.get("drafts", []), policy.confidence_threshold)
     history = state.get("answered_history") or []
     drafts, decision = decide_intents(state.get("drafts", []), policy, off,
-                                      last_answered_tag=history[-1].get("tag") if history else None)
+                                      last_answered_tag=history[-1].get("tag") if history else None,
+                                      follows_up=previous_answer(state) is not None and refine.follows_up(message))
     return {"drafts": drafts, "decision": decision, "off_rails": off}
