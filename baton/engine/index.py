@@ -223,10 +223,14 @@ class Index:
                 shares.append(w * w / mass)
         self.postings = {t: (np.asarray(u), np.asarray(w)) for t, (u, w) in postings.items()}
         self.max_idf = float(np.log(1 + n_docs) + 1.0)
-        self.said_by = np.zeros((len(vocab), self.n_articles))  # term x article: title or body holds it
-        for a, body in enumerate(bodies):
-            self.said_by[[vocab[t] for t in set(body)], a] = 1.0
         self.said_share = said_share(int((~self.is_title).sum()), self.n_articles)
+        # per term, the articles whose title or body holds it (a dense term x article matrix would
+        # hold 160 MB of zeros for a thousand articles and 20,000 terms)
+        said_by: dict[int, list[int]] = {}
+        for a, body in enumerate(bodies):
+            for t in set(body):
+                said_by.setdefault(vocab[t], []).append(a)
+        self.said_by = {t: np.asarray(arts) for t, arts in said_by.items()}
         # how many of each article's texts (title, questions, body) mention each action
         self.unit_actions = np.array([action_roots(t) for t in self.unit_texts], dtype=np.int32).reshape(-1, len(ACTIONS))
         body_actions = np.array([action_roots(f"{a.title} {a.body}") for a in kb.articles], dtype=np.int32)
@@ -277,8 +281,9 @@ class Index:
             known = [self.vocab[t] for t in terms if t in self.vocab]
             weights = self.idf[known] ** 2
             mass = float(weights.sum()) + self.max_idf ** 2 * (len(terms) - len(known))
-            if mass:
-                out[r] = weights @ self.said_by[known] / mass
+            for t, w in zip(known, weights):
+                if t in self.said_by:
+                    out[r, self.said_by[t]] += w / mass
         return out * self.said_share
 
     def read(self, text: str) -> str:
