@@ -34,6 +34,8 @@ def read_input(path: str | Path, error: type[InputError]) -> str:
         raise error(path, None, "file not found") from None
     except IsADirectoryError:
         raise error(path, None, "is a folder, not a file") from None
+    except OSError as exc:
+        raise error(path, None, f"cannot be read ({exc.strerror or exc})") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
