@@ -95,3 +95,14 @@ def test_articles_are_found_at_any_depth_in_any_markdown_spelling_and_hidden_fil
     (tmp_path / "README.markdown").write_text("# How to write articles\n")
     kb = load_kb(tmp_path, ["orders"])
     assert [a.id for a in kb.articles] == ["a1", "b1", "c1"]
+
+
+def test_an_article_that_cannot_be_read_is_an_error_naming_it(tmp_path: Path, monkeypatch):
+    (tmp_path / "a.md").write_text(GOOD)
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(KnowledgeBaseError, match=r"a\.md: cannot be read \(Permission denied\)"):
+        load_kb(tmp_path, ["orders"])
