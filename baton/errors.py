@@ -40,7 +40,8 @@ def read_input(path: str | Path, error: type[InputError]) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
-        raise error(path, f"line {line}", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file as UTF-8") from None
+        raise error(path, f"line {line}",
+                    f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file as UTF-8") from None
 
 
 class PolicyError(InputError):

@@ -82,7 +82,8 @@ def test_bad_conversation_file_is_named(tmp_path: Path):
 
 def test_a_conversation_file_not_saved_as_utf8_is_named_without_a_traceback(tmp_path: Path):
     conv = tmp_path / "legacy.yaml"
-    conv.write_bytes("id: t1\ncustomer: c-1001\nturns:\n  - user: \u00bfd\u00f3nde est\u00e1 mi pedido?\n".encode("cp1252"))
+    text = "id: t1\ncustomer: c-1001\nturns:\n  - user: \u00bfd\u00f3nde est\u00e1 mi pedido?\n"
+    conv.write_bytes(text.encode("cp1252"))
     proc = baton("eval", str(conv), check=False)
     assert proc.returncode == 2 and "legacy.yaml: line 4: not UTF-8 text (byte 0xbf)" in proc.stderr
     assert "Traceback" not in proc.stderr

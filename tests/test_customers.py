@@ -79,7 +79,8 @@ def test_duplicate_ids_and_unknown_ids(tmp_path: Path, customers):
 
 def test_a_file_not_saved_as_utf8_is_an_error_naming_file_and_line(tmp_path: Path):
     f = tmp_path / "customers.csv"
-    f.write_bytes("id,name,email,tier,arr,renewal_date,plan\nc-1,Ren\xe9e,r@example.com,free,0,,basic\n".encode("latin-1"))
+    text = "id,name,email,tier,arr,renewal_date,plan\nc-1,Ren\xe9e,r@example.com,free,0,,basic\n"
+    f.write_bytes(text.encode("latin-1"))
     with pytest.raises(CustomersError, match=r"customers\.csv: line 2: not UTF-8 text \(byte 0xe9\)"):
         load_customers(f)
     with pytest.raises(CustomersError, match="is a folder"):
@@ -92,7 +93,8 @@ def test_a_header_typed_with_spaces_or_capitals_still_fills_the_record(tmp_path:
     from baton.policy import Bypass
 
     f = tmp_path / "c.csv"
-    f.write_text("ID, Name, Email, Tier, ARR, Renewal_Date, Plan, Company\nc-5, Ed, e@x.com, VIP, 60000, 2027-01-15, pro, Acme\n")
+    f.write_text("ID, Name, Email, Tier, ARR, Renewal_Date, Plan, Company\n"
+                 "c-5, Ed, e@x.com, VIP, 60000, 2027-01-15, pro, Acme\n")
     c = load_customers(f).get("c-5")
     assert (c.name, c.tier, c.arr, c.renewal_date, c.plan) == ("Ed", "vip", 60000.0, date(2027, 1, 15), "pro")
     assert bypass_reasons(c, Bypass(tiers=["vip"]), today) == ["tier vip"]
