@@ -236,3 +236,13 @@ def test_a_problem_after_a_question_is_not_folded_into_it(embedded_engine):
     asked, reported = embedded_engine.split(message)
     assert asked["text"] == "how do I reset my password?" and asked["hits"][0]["article"] == "reset-password"
     assert reported["text"] == "my hub light was blinking red all night"
+
+
+def test_an_indirect_question_before_another_request_is_not_dropped(embedded_engine):
+    """Read as a statement, "I wanted to ask whether ..." joined the next request, which answered the
+    whole message from the invoice article at 0.99 and dropped the Alexa question without a word."""
+    message = "I wanted to ask whether the Hub works with Alexa. Also, where can I download my last invoice?"
+    first, second = embedded_engine.split(message)
+    assert first["text"] == "I wanted to ask whether the Hub works with Alexa."
+    assert second["text"] == "where can I download my last invoice?"
+    assert second["hits"][0]["article"] == "invoice-download"

@@ -52,6 +52,20 @@ def test_a_question_opening_with_its_preposition_is_a_request():
     assert kind("to my surprise the box was empty") != "request"
 
 
+@pytest.mark.parametrize("text", [
+    "I wanted to ask whether the Hub works with Alexa.", "I was wondering if you ship to Canada",
+    "we were wondering when the sale ends", "just curious whether the camera works in the rain",
+    "I wanted to know how long a refund takes",
+])
+def test_an_indirect_question_is_a_request(text):
+    assert kind(text) == "request"
+
+
+def test_a_sentence_that_only_mentions_wanting_or_wondering_asks_nothing():
+    assert kind("I wanted a camera for the garden so I bought the outdoor one") != "request"
+    assert kind("my son kept wondering about the new camera") != "request"
+
+
 def test_a_short_pointing_sentence_still_joins_the_one_before():
     assert texts("My router keeps dropping the connection. How do I fix it?") == [
         "My router keeps dropping the connection. How do I fix it?"]
