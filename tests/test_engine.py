@@ -311,6 +311,18 @@ def test_the_written_part_of_an_email_reply_blanks_what_it_quotes():
     forwarded = "what does this mean?\n---------- Forwarded message ----------\nFrom: Courier\nParcel held at depot."
     assert written_part(forwarded) == forwarded  # what someone else wrote to the customer is their question
     assert written_part("> only a quote") == "> only a quote"  # nothing else: read as it is
+    # Outlook quotes under a header block, with no "> ": our own answer is no refund request
+    header = ("\n\n________________________________\nFrom: Acme Support <support@acme.example>\n"
+              "Sent: Monday, November 23, 2026 10:02 AM\nTo: Ana Souza\nSubject: RE: order\n\n"
+              "Hi Ana, if you want a refund, reply here.\n\nBest, Acme")
+    assert written_part("Thanks, but how do I reset my password?" + header).strip() == (
+        "Thanks, but how do I reset my password?")
+    # ... but a forward's header is kept, Outlook's ("FW:") or Gmail's
+    outlook_fw = "see below\n\nFrom: Bank\nSent: Monday\nTo: Ana\nSubject: FW: declined\n\nYour payment was declined."
+    assert written_part(outlook_fw) == outlook_fw
+    gmail_fw = ("what does this mean?\n---------- Forwarded message ---------\n"
+                "From: DHL\nDate: Mon\nSubject: Failed\n\nHeld.")
+    assert written_part(gmail_fw) == gmail_fw
 
 
 @pytest.mark.parametrize("message, written", [

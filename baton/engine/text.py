@@ -124,6 +124,12 @@ _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 _WROTE_LINE = re.compile(r"^[ \t]*On\b[^\n]{0,300}\bwrote:[ \t]*$", re.MULTILINE)
 # (a forwarded message is kept: what a carrier or a bank wrote to the customer is their question)
 _ORIGINAL = re.compile(r"^[ \t]*-{3,}[ \t]*Original Message[ \t]*-{3,}.*", re.MULTILINE | re.DOTALL | re.IGNORECASE)
+# Outlook quotes a reply under a header block, with no "> " ("From: ...\nSent: ...\nTo: ...\nSubject:
+# RE: ..."): our earlier answer under it ("If you want a refund, reply here.") was handed to billing
+# as the customer's refund request. A forward (Subject "FW:"/"Fwd:") is kept, as above.
+_REPLY_HEADER = re.compile(
+    r"^(?:[ \t]*_{5,}[ \t]*\n)?[ \t]*From:[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:Sent|Date):[^\n]*\n(?:[^\n]*\n){0,3}?"
+    r"[ \t]*Subject:(?![ \t]*fwd?:)[^\n]*.*", re.MULTILINE | re.DOTALL | re.IGNORECASE)
 
 
 # An e-mail signature: a sign-off and the name, company, phone and legal disclaimer under it
@@ -163,14 +169,28 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
+_FORWARDED = re.compile(r"forwarded message|begin forwarded", re.IGNORECASE)
+
+
+def _blank_quoted_reply(text: str) -> str:
+    """`text` with an Outlook-quoted reply (`_REPLY_HEADER`) blanked from its header on, unless the
+    header is a forward's ("---------- Forwarded message ---------" on the line before)."""
+    for m in _REPLY_HEADER.finditer(text):
+        before = text[:m.start()].rstrip().rsplit("\n", 1)[-1]
+        if not _FORWARDED.search(before):
+            return text[:m.start()] + _blank(m)
+    return text
+
+
 def written_part(text: str) -> str:
     """The part of a message the customer wrote for this turn. An HTML message is first read as
     its plain text (`markup.plain_text`). Then quoted lines ("> ..."), the "On ... wrote:" line
-    above them, everything from an "-----Original Message-----" marker on and the signature
+    above them, everything from an "-----Original Message-----" marker or an Outlook reply header
+    (`_REPLY_HEADER`) on and the signature
     (`_signature_lines`) are blanked, keeping the length so that spans index that text. A message
     with nothing else in it is returned as its plain text."""
     text = plain_text(text)
-    out = _ORIGINAL.sub(_blank, text)
+    out = _blank_quoted_reply(_ORIGINAL.sub(_blank, text))
     if _QUOTED_LINE.search(out):
         out = _WROTE_LINE.sub(_blank, _QUOTED_LINE.sub(_blank, out))
     lines = out.split("\n")
