@@ -122,8 +122,11 @@ _NOUN = rf"(?:{'|'.join(DETAIL_NOUNS)})"
 # 55123" asks for something)
 _DETAIL = (rf"(?:(?:my|our|the|his|her|their)\s+)?(?:(?:[\w-]+\s+){{0,2}}{_NOUN}\s*(?:is|are|=|:)\s*{_VALUE}"
            rf"|(?:{_NOUN}\.?\s+){{0,2}}{_NOUN}\.?\s*#?{_VALUE})")
-DETAILS = re.compile(rf"^\W*(?:(?:hi|hello|hey|ok|okay|so)\b\W*)*{_DETAIL}(?:\s*(?:,|&|\band\b)\s*{_DETAIL})*[\s.!]*$",
-                     re.IGNORECASE)
+# who the customer is may lead them ("Hi, my name is Ana and my order number is 12345.")
+_NAMED = (r"(?:(?:my name is|my name's)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?"
+          r"|this is\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}?))\s*(?:,|&|\band\b)\s*")
+DETAILS = re.compile(rf"^\W*(?:(?:hi|hello|hey|ok|okay|so)\b\W*)*(?:{_NAMED})?{_DETAIL}"
+                     rf"(?:\s*(?:,|&|\band\b)\s*{_DETAIL})*[\s.!]*$", re.IGNORECASE)
 # "... and electric is 5678" after "my gas reading is 1234": another value of the same kind
 MORE_DETAILS = re.compile(rf"^\W*(?:and\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+\s*(?:is|are|=|:)\s*{_VALUE}[\s.!]*$",
                           re.IGNORECASE)
