@@ -26,8 +26,13 @@ trying hoping planning wondering
 PAST_IRREGULAR = frozenset("""
 bought got had was were made paid sent went took gave came saw did left lost found told said spent
 brought set put ran broke began wrote kept heard felt sold built chose drove fell forgot used
+rode flew ate drank wore woke rang sat stood understood thought caught taught meant met hit let
 didn't didnt wasn't wasnt weren't werent hadn't hadnt
 """.split())
+# When it happened may lead the story ("yesterday I rode to the office", "last week we ordered ...")
+WHEN = frozenset("yesterday today earlier recently lately tonight".split())
+WHEN_AFTER = frozenset("""week month year night weekend morning afternoon evening monday tuesday wednesday
+thursday friday saturday sunday""".split())
 
 # Words that open a sentence without saying anything ("ok so I followed the steps", "hi there, so
 # I signed up last week").
@@ -44,8 +49,17 @@ def _without_discourse(toks: list[str]) -> list[str]:
     return toks
 
 
+def _without_when(toks: list[str]) -> list[str]:
+    """`toks` without a leading "yesterday" or "last friday" (then discourse words again)."""
+    if toks[:1] and toks[0] in WHEN:
+        toks = toks[1:]
+    elif len(toks) > 2 and toks[0] in ("last", "this", "on") and toks[1] in WHEN_AFTER:
+        toks = toks[2:]
+    return _without_discourse(toks)
+
+
 def _narrates(toks: list[str]) -> bool:
-    toks = _without_discourse(toks)
+    toks = _without_when(_without_discourse(toks))
     head = toks[1:4]
     return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
             and any(_past(t) for t in head))
