@@ -39,6 +39,15 @@ def test_an_ask_for_help_with_what_was_just_said_is_no_request_of_its_own(messag
     assert [s.text for s in split_intents(message)] == [message]
 
 
+@pytest.mark.parametrize("ask", ["Could you check what's going on? Many thanks, Peter", "Please advise. Thanks, John",
+                                 "can you look into it? thanks in advance", "Could you check what is wrong?"])
+def test_an_ask_for_help_closed_by_thanks_and_a_name_is_still_no_request_of_its_own(ask):
+    """Split off beside the report it asks about, "Could you check what's going on? Many thanks,
+    Peter" was handed off on its own at 0.10 (a partial handoff of nothing)."""
+    assert kind(ask) == "ask"
+    assert kind("could you check why my card was declined? thanks") == "request"
+
+
 def test_an_ask_for_help_that_names_its_topic_is_a_request():
     assert len(split_intents("my hub is offline, what should I do? also how do I get an invoice")) == 2
     assert len(split_intents("how do I reset my password? also what should I do about my camera being offline?")) == 2
