@@ -103,7 +103,8 @@ def test_a_story_with_no_problem_in_it_never_stands_alone():
 
 @pytest.mark.parametrize("story", ["ok so yesterday I rode from the station to my office",
                                    "last week we ordered two cameras", "on monday I paid the invoice",
-                                   "this morning I got an email from you"])
+                                   "this morning I got an email from you", "Sadly I broke my leg last week",
+                                   "Unfortunately we moved house in March"])
 def test_a_story_may_open_with_when_it_happened(story):
     assert tells_story(story)
 

@@ -35,8 +35,9 @@ WHEN_AFTER = frozenset("""week month year night weekend morning afternoon evenin
 thursday friday saturday sunday""".split())
 
 # Words that open a sentence without saying anything ("ok so I followed the steps", "hi there, so
-# I signed up last week").
-DISCOURSE = frozenset("ok okay so well um uh and but anyway basically yeah yes no hi hey hello there".split())
+# I signed up last week", "sadly I broke my leg last week").
+DISCOURSE = frozenset("""ok okay so well um uh and but anyway basically yeah yes no hi hey hello there unfortunately
+sadly actually honestly apparently luckily fortunately frankly""".split())
 
 
 def _past(word: str) -> bool:
