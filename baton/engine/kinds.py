@@ -83,7 +83,8 @@ PROBLEM = re.compile(
 _OPENERS = r"(?:(?:ok|okay|so|well|anyway|anyways|and|but|btw|also|plus|um|uh|alright|right|oh)\W+)*"
 REQUEST = re.compile(
     rf"\?|^\W*{_OPENERS}(how|what|when|where|why|who|which|whats|can|could|would|will|should|do|does|did|is|are|am|"
-    r"has|have|any|please)\b|^\W*(to|from|for|in|on|at|with|by|into)\s+(what|which|whom|where)\b|\b(i|we)\s*(just |really |only |still |also )?(want|need|'d like|would like|wanna|have to)\b|"
+    r"has|have|any|please)\b|^\W*(to|from|for|in|on|at|with|by|into)\s+(what|which|whom|where)\b|"
+    r"\b(i|we)\s*(just |really |only |still |also )?(want|need|'d like|would like|wanna|have to)\b|"
     r"\b(i'?m|i m|i am|we'?re|we are)\s+(looking for|trying to|hoping to|wondering)\b|"
     # an indirect question: "I wanted to ask whether the hub works with Alexa", "I was wondering if"
     r"\b(i|we)\s+(just\s+)?(wanted|was hoping|were hoping)\s+to\s+(ask|know|check|find out|confirm|see)\b|"
