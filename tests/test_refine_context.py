@@ -104,12 +104,14 @@ def test_a_story_with_no_problem_in_it_never_stands_alone():
 @pytest.mark.parametrize("story", ["ok so yesterday I rode from the station to my office",
                                    "last week we ordered two cameras", "on monday I paid the invoice",
                                    "this morning I got an email from you", "Sadly I broke my leg last week",
-                                   "Unfortunately we moved house in March"])
+                                   "Unfortunately we moved house in March",
+                                   "hi, just moved into a new flat on Friday."])
 def test_a_story_may_open_with_when_it_happened(story):
     assert tells_story(story)
 
 
-@pytest.mark.parametrize("text", ["yesterday I want to cancel", "today is my birthday", "last week how do I reset"])
+@pytest.mark.parametrize("text", ["yesterday I want to cancel", "today is my birthday", "last week how do I reset",
+                                  "just wanted to ask about my bill"])
 def test_a_time_in_front_makes_no_story_of_a_request_or_a_statement(text):
     assert not tells_story(text)
 

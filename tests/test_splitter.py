@@ -56,6 +56,7 @@ def test_a_question_opening_with_its_preposition_is_a_request():
     "I wanted to ask whether the Hub works with Alexa.", "I was wondering if you ship to Canada",
     "we were wondering when the sale ends", "just curious whether the camera works in the rain",
     "I wanted to know how long a refund takes", "I also want to know when it will arrive.",
+    "Hi, just wanted to check if you deliver on sundays",
 ])
 def test_an_indirect_question_is_a_request(text):
     assert kind(text) == "request"

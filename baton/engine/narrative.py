@@ -61,6 +61,8 @@ def _without_when(toks: list[str]) -> list[str]:
 
 def _narrates(toks: list[str]) -> bool:
     toks = _without_when(_without_discourse(toks))
+    if len(toks) > 2 and toks[0] == "just" and _past(toks[1]) and not toks[1].startswith("want"):
+        return True  # the subject left out, as chats do: "just moved into a new flat on friday"
     head = toks[1:4]
     return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
             and any(_past(t) for t in head))
