@@ -260,24 +260,25 @@ class Index:
                 out[r] = np.maximum(out[r], held <= 0)
         return out
 
-    def _coverage(self, texts: Sequence[str]) -> np.ndarray:
-        """(n, units): the share of each example question's terms that each text contains."""
-        out = np.zeros((len(texts), len(self.unit_texts)))
-        for r, text in enumerate(texts):
-            for term in set(content_terms(text)):
+    def _coverage(self, terms_of: Sequence[set[str]]) -> np.ndarray:
+        """(n, units): the share of each example question's terms that each text (its content terms,
+        `terms_of`) contains."""
+        out = np.zeros((len(terms_of), len(self.unit_texts)))
+        for r, terms in enumerate(terms_of):
+            for term in terms:
                 hit = self.postings.get(self.vocab.get(term, -1))
                 if hit is not None:
                     out[r, hit[0]] += hit[1]
         return out
 
-    def _said(self, texts: Sequence[str]) -> np.ndarray:
-        """(n, articles): the share of each text's TF-IDF mass whose terms the article's title and
-        body hold (a term no article holds weighs as the rarest), times `said_share`."""
-        out = np.zeros((len(texts), self.n_articles))
+    def _said(self, terms_of: Sequence[set[str]]) -> np.ndarray:
+        """(n, articles): the share of each text's TF-IDF mass (its content terms, `terms_of`) whose
+        terms the article's title and body hold (a term no article holds weighs as the rarest),
+        times `said_share`."""
+        out = np.zeros((len(terms_of), self.n_articles))
         if not self.said_share:
             return out
-        for r, text in enumerate(texts):
-            terms = set(content_terms(text))
+        for r, terms in enumerate(terms_of):
             known = [self.vocab[t] for t in terms if t in self.vocab]
             weights = self.idf[known] ** 2
             mass = float(weights.sum()) + self.max_idf ** 2 * (len(terms) - len(known))
@@ -314,7 +315,8 @@ class Index:
             cls = self.classifier.proba(q)
         q = self.similar(q)
         unit_emb = q @ self.units.T
-        unit_lex = self._coverage(texts)
+        terms_of = [set(content_terms(t)) for t in texts]
+        unit_lex = self._coverage(terms_of)
         dot_sum = q @ self.unit_sums.T
         norm2 = np.broadcast_to(self.sum_norm2, dot_sum.shape).copy()
         if unit_mask is not None:
@@ -333,7 +335,7 @@ class Index:
         lex = self._per_article_max(unit_lex)
         qb = self.similar(_unit(np.asarray(vecs, dtype=np.float32) - self.mu_b))
         body = qb @ self.bodies.T
-        said = self._said(texts)
+        said = self._said(terms_of)
         if article_mask is not None:
             emb = np.where(article_mask, -1.0, emb)
             lex = np.where(article_mask, 0.0, lex)

@@ -240,10 +240,11 @@ def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     off = off_rails_signals(message, recent, state.get("ai_turns_since_resolution", 0), policy,
                             runtime.context.engine.similarity)
     replies = [m.content for m in recent if isinstance(m, AIMessage) and isinstance(m.content, str)]
-    if not off and (before := previous_answer(state)) is not None and replies:
+    before = previous_answer(state)
+    if not off and before is not None and replies:
         off = answer_did_not_help(message, before, replies[-1], state.get("drafts", []), policy.confidence_threshold)
     history = state.get("answered_history") or []
     drafts, decision = decide_intents(state.get("drafts", []), policy, off,
                                       last_answered_tag=history[-1].get("tag") if history else None,
-                                      follows_up=previous_answer(state) is not None and refine.follows_up(message))
+                                      follows_up=before is not None and refine.follows_up(message))
     return {"drafts": drafts, "decision": decision, "off_rails": off}
