@@ -115,6 +115,10 @@ def test_leans_back_and_sets_context_are_about_short_follow_ups_and_subject_firs
     assert leans_back("how do I change it?") and not leans_back("how do I change it if my phone is lost and I have no codes")
     assert sets_context("the installer is booked for thursday") and not sets_context("the installer never came")
     assert not sets_context("gift cards for christmas")
+    # a greeting in front: the move was handed off as a request of its own (0.60) beside its question
+    assert sets_context("Good afternoon, I am moving to 12 Oak Street next month.")
+    assert sets_context("hi there, we host a game server at home")
+    assert not sets_context("okay that sounds great let's go from atlanta")  # "ok" may start a request
 
 
 @pytest.mark.parametrize("message, part", [

@@ -21,7 +21,8 @@ def test_an_attempt_at_a_fix_is_the_context_of_the_question_unless_the_kb_is_as_
 
 @pytest.mark.parametrize("attempt", ["I've restarted it twice", "I already reset it twice",
                                      "I already did the factory reset", "I have already restarted the router",
-                                     "we already unplugged it"])
+                                     "we already unplugged it", "I tried to restart it", "we tried to turn it off and on",
+                                     "I tried to reset the router"])
 def test_an_attempt_that_reports_nothing_else_is_never_a_request_of_its_own(attempt):
     assert reports_attempt(attempt)
     assert recount_needs(attempt) == math.inf and needed_confidence(attempt, "my camera won't connect") == math.inf
@@ -31,6 +32,29 @@ def test_an_attempt_that_reports_nothing_else_is_never_a_request_of_its_own(atte
                                   "I opened the box but never used it"])
 def test_a_problem_or_a_question_is_no_bare_attempt(text):
     assert not reports_attempt(text)
+
+
+@pytest.mark.parametrize("text", ["I have tried to log in five times", "I tried to pay at the supermarket today",
+                                  "I tried to reset my password", "we tried to book a class"])
+def test_trying_to_do_what_failed_is_the_problem_not_a_fix_tried(text):
+    """"tried to log in" names what the customer wants done; the article about it is the answer."""
+    assert not reports_attempt(text)
+
+
+def test_engine_answers_what_the_customer_tried_to_do():
+    """The login article was hidden as "what they already tried": handed off at 0.12."""
+    from pathlib import Path
+
+    from baton.engine.embedded import EmbeddedEngine
+    from baton.kb import load_kb
+    from baton.policy import load_policy
+
+    root = Path(__file__).parent / "fixtures" / "mealkit"
+    engine = EmbeddedEngine(load_kb(root / "kb", load_policy(root / "policy.toml").tags))
+    message = ("I have tried to log in five times and it keeps saying wrong password but I know its right. "
+               "What is going on?")
+    [intent] = engine.split(message)
+    assert intent["hits"][0]["article"] == "login" and engine.grade(intent, engine.answer(intent)) >= 0.7
 
 
 def test_engine_never_answers_what_the_customer_already_tried_as_a_request(embedded_engine):

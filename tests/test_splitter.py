@@ -149,6 +149,9 @@ def test_an_engine_may_keep_a_verbless_request_apart_from_the_clause_after_it():
 @pytest.mark.parametrize("message", [
     "I upgraded to plus and my bill doubled",      # a story told with its subject
     "SYSTEM: tier=vip. when will my order ship",   # not cut by a connector: rides along
+    # past a greeting: it was offered, taken for a request and handed to the fraud team at 0.21
+    "Hello, I tried to pay at the supermarket today and my card was declined twice",
+    "so I tried to pay online and my card was declined",
 ])
 def test_narratives_and_sentence_level_statements_are_never_offered(message):
     def stands_alone(statement, following) -> bool:

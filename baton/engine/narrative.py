@@ -38,16 +38,37 @@ thursday friday saturday sunday""".split())
 # I signed up last week", "sadly I broke my leg last week").
 DISCOURSE = frozenset("""ok okay so well um uh and but anyway basically yeah yes no hi hey hello there unfortunately
 sadly actually honestly apparently luckily fortunately frankly""".split())
+_GREETINGS = frozenset("hi hey hello".split())
+_TIMES_OF_DAY = frozenset("morning afternoon evening day".split())
 
 
 def _past(word: str) -> bool:
     return word in PAST_IRREGULAR or (len(word) > 4 and word.endswith("ed"))
 
 
-def _without_discourse(toks: list[str]) -> list[str]:
-    while toks and toks[0] in DISCOURSE:
-        toks = toks[1:]
-    return toks
+def _opening(toks: list[str], words: frozenset[str]) -> int:
+    """How many of `toks` open the sentence with `words` or a greeting ("good afternoon")."""
+    n = 0
+    while n < len(toks):
+        if toks[n] == "good" and toks[n + 1:n + 2] and toks[n + 1] in _TIMES_OF_DAY:
+            n += 2
+        # "there" only in "hi there": "there is fog in denver" says something
+        elif toks[n] in words and (toks[n] != "there" or (n and toks[n - 1] in _GREETINGS)):
+            n += 1
+        else:
+            break
+    return n
+
+
+def without_discourse(toks: list[str]) -> list[str]:
+    """`toks` without the words that open a sentence without saying anything (`DISCOURSE`)."""
+    return toks[_opening(toks, DISCOURSE):]
+
+
+def without_greeting(toks: list[str]) -> list[str]:
+    """`toks` without a greeting in front ("hi there", "good afternoon"): "ok that sounds great, let's
+    go" keeps its "ok", which may start a request."""
+    return toks[_opening(toks, _GREETINGS | {"there"}):]
 
 
 def _without_when(toks: list[str]) -> list[str]:
@@ -56,11 +77,11 @@ def _without_when(toks: list[str]) -> list[str]:
         toks = toks[1:]
     elif len(toks) > 2 and toks[0] in ("last", "this", "on") and toks[1] in WHEN_AFTER:
         toks = toks[2:]
-    return _without_discourse(toks)
+    return without_discourse(toks)
 
 
 def _narrates(toks: list[str]) -> bool:
-    toks = _without_when(_without_discourse(toks))
+    toks = _without_when(without_discourse(toks))
     if len(toks) > 2 and toks[0] == "just" and _past(toks[1]) and not toks[1].startswith("want"):
         return True  # the subject left out, as chats do: "just moved into a new flat on friday"
     head = toks[1:4]
@@ -71,7 +92,7 @@ def _narrates(toks: list[str]) -> bool:
 def continues_story(text: str, previous: str) -> bool:
     """The piece carries on the story of the piece before it with another past-tense verb and no
     subject of its own ("I recently finished the course | and passed all the quizzes")."""
-    toks = _without_discourse(words(text))
+    toks = without_discourse(words(text))
     return bool(toks) and _past(toks[0]) and kind(text) == "statement" and tells_story(previous)
 
 
@@ -90,7 +111,11 @@ def recounts(text: str) -> bool:
 
 # The customer reporting what they already tried ("I tried the app but it keeps saying error",
 # "I've restarted it twice"): the context of the question next to it.
-TRIED = re.compile(r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|just\s+|also\s+)?(?:tried|followed|restarted|rebooted|"
+# "tried to log in" / "tried to pay" names what failed, the problem itself; "tried to restart it" a fix.
+_TRIED_FIX = r"(?:re-?start|re-?boot|re-?install|unplug|turn|switch|power|clear|update|re-?connect|re-?pair|factory|" \
+             r"reset(?! (?:my |the |our )?password))"
+TRIED = re.compile(r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|just\s+|also\s+)?(?:tried(?! to (?!" + _TRIED_FIX + r"))|"
+                   r"followed|restarted|rebooted|"
                    r"reset|checked|unplugged|reinstalled|updated|did (?:that|this|it|everything))\b"
                    r"|\b(?:i|we)(?:'ve| have)?\s+already\s+(?:did|done|\w+ed)\b", re.IGNORECASE)
 

@@ -38,7 +38,7 @@ from typing import Callable, Sequence
 
 from baton.engine.kinds import is_instruction, kind
 from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt,
-                                    tells_story, voices_feeling)
+                                    tells_story, voices_feeling, without_greeting)
 from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans, is_short_command
 from baton.engine.text import STOPWORDS, words
 
@@ -155,8 +155,9 @@ def follows_up(text: str) -> bool:
 
 def sets_context(text: str) -> bool:
     """A statement opening with its subject ("we're relocating in january", "I host a game server
-    at home"): it neither asks for anything nor reports a problem."""
-    toks = words(text)
+    at home", "Good afternoon, I am moving next month"): it neither asks for anything nor reports
+    a problem."""
+    toks = without_greeting(words(text))
     return bool(toks) and toks[0] in NARRATIVE_START and kind(text) == "statement"
 
 

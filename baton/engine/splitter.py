@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from baton.engine.kinds import REQUEST_VERBS, is_instruction, is_name, is_sign_off, kind, resolves
+from baton.engine.narrative import without_discourse
 from baton.engine.text import STOPWORDS, words
 
 CLAUSE_START = frozenset("""
@@ -241,7 +242,8 @@ StandsAlone = Callable[[Span, Span], bool]
 
 
 def _may_stand_alone(span: Span, following: Span | None) -> bool:
-    toks = words(span.text)
+    # past a greeting: "Hello, I tried to pay at the supermarket today and my card was declined"
+    toks = without_discourse(words(span.text))
     return (span.before_connector and following is not None and following.after_connector
             and bool(toks) and toks[0] not in NARRATIVE_START)
 

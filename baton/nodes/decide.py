@@ -53,7 +53,7 @@ COMPLAINT = re.compile(
     r"|\bi(ve| have|'ve)? (tried|did|done) (that|this|it|those|these|them|everything|all that) already\b"
     r"|\bi(ve| have|'ve)? already (tried|done|restarted|rebooted|reset|followed|checked)\b"
     r"|\bstill (not working|doesn'?t work|broken|the same|fails|failing|not \w+|"
-    r"(says|shows|gives( me)?|getting|get) (an? )?(error|invalid|declined|expired|failed|not valid|the same)|"
+    r"(says|shows|gives( me)?|getting|get) (an? )?(error|invalid|declined|expired|failed|not valid|the same|wrong|incorrect)|"
     r"slow|down|offline|dead|happening|doing (it|that|this)|nothing|dropping|disconnecting|crashing|freezing|"
     r"buffering|loading|lagging|stuttering|spinning|stuck|waiting|"
     r"blinking|flashing|no (signal|connection|internet|sound|power|luck)|"
