@@ -106,6 +106,10 @@ def test_needed_confidence_follows_what_the_piece_says(text, needed):
     # a question about someone the piece before named
     ("can she get a membership?", "my daughter is 15", math.inf),
     ("does he need a guest pass?", "my husband is visiting", math.inf),
+    # how long what was just named takes (course-access at 0.39 alone, handed off beside the certificate answer)
+    ("How long does it take?", "I finished all the lessons but the certificate is not showing up.", math.inf),
+    ("how much does it cost?", "my screen is cracked", math.inf),
+    ("will it rain tomorrow", "play some jazz", SPLIT_MIN_CONFIDENCE),  # a dummy subject
 ])
 def test_a_follow_up_pointing_back_joins_a_piece_that_does_not_ask(text, previous, needed):
     assert needed_confidence(text, previous) == needed

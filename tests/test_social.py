@@ -42,6 +42,8 @@ def test_saying_what_fixed_it_still_says_it_worked(message):
     "My discount code wasn't applied to my first box. Can you check what happened? Order 55812",
     "hello i received my bill and its 20 euros more than last month?? i didnt change anything. please explain",
     "Good afternoon, I am moving to 12 Oak Street next month. Can I take my contract with me? What do I need to do?",
+    "my elderly mother is on your prepay meter and she can't get to the shop. Is there any help available?",
+    "Our smart meter stopped sending readings after we changed the wifi. Do I need to do anything?",
 ])
 def test_an_ask_for_help_with_what_was_just_said_is_no_request_of_its_own(message):
     assert [s.text for s in split_intents(message)] == [message]
@@ -61,6 +63,8 @@ def test_an_ask_for_help_that_names_its_topic_is_a_request():
     assert len(split_intents("how do I reset my password? also what should I do about my camera being offline?")) == 2
     assert kind("any update on my order?") == "request" and kind("any update?") == "ask"
     assert kind("is there a problem with my order?") == "request" and kind("what is wrong with my card?") == "request"
+    assert kind("is there any help for people who can't pay?") == "request"
+    assert kind("do I need to do anything to get the discount?") == "request"
 
 
 @pytest.mark.parametrize("message", ["Thanks! Regards, John", "thanks\n\nBest,\nMaria Lopez", "Kind regards,\nJohn Smith"])
