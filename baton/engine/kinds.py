@@ -58,6 +58,8 @@ _RUN_ON_QUESTION = re.compile(
     r"|(?:what|how)\s+about\s+(?!it\b|that\b|this\b)\w+|how\s+(?:long|much|many|often|soon|quickly)"
     r"|(?:what|whats|what's|where|when|why|which|who)\s+(?:is|are|was|the|my|your)|any\s+(?:updates?|news|progress))\b",
     re.IGNORECASE)
+# A question run on inside a sentence without its mark: "it still hasnt shipped when will it ship".
+ASKS_INSIDE = re.compile(rf"\b(?:how|what|whats|what's|when|where|why|which)\s+{_AUX_THEN_SUBJECT}\b", re.IGNORECASE)
 # Thanks with a few words around it and nothing asked ("ok got the invoice, thanks") closes a
 # topic; longer messages that thank are judged on their other words.
 GRATITUDE = re.compile(r"\b(thanks|thank (you|u)|ty|thx|cheers|appreciate(d| it)?|gracias|merci|danke|obrigad[oa]|"
@@ -73,7 +75,8 @@ CONTEXT = re.compile(
     r"i use|we use|i live|we live|my (wifi|network|router|phone|plan|account) is|i have (a|an|the) \w+ plan)\b",
     re.IGNORECASE)
 PROBLEM = re.compile(
-    r"n't|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
+    r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
+    r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
     r"missing|lost|late|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
     r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?"
     # billed more than once: a problem in plain words ("I was charged twice for December")

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from baton.engine.kinds import REQUEST_VERBS, is_instruction, is_name, is_sign_off, kind, resolves
+from baton.engine.kinds import ASKS_INSIDE, REQUEST_VERBS, is_instruction, is_name, is_sign_off, kind, resolves
 from baton.engine.narrative import without_discourse
 from baton.engine.text import STOPWORDS, words
 
@@ -245,7 +245,7 @@ def _may_stand_alone(span: Span, following: Span | None) -> bool:
     # past a greeting: "Hello, I tried to pay at the supermarket today and my card was declined"
     toks = without_discourse(words(span.text))
     return (span.before_connector and following is not None and following.after_connector
-            and bool(toks) and toks[0] not in NARRATIVE_START)
+            and bool(toks) and (toks[0] not in NARRATIVE_START or ASKS_INSIDE.search(span.text) is not None))
 
 
 def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list[Span]:
