@@ -102,6 +102,15 @@ def test_greetings_and_context_ride_along():
         "my camera keeps disconnecting. I'm on my office network"]
 
 
+@pytest.mark.parametrize("context", ["Hey team! We're a 15 person agency on the Pro plan.", "I'm a long-time customer.",
+                                     "we are a charity", "we're on the basic plan", "hello, I'm a premium member"])
+def test_who_the_customer_is_is_context(context):
+    """Cut off, "We're a 15 person agency on the Pro plan." was answered with the plans article (0.72)."""
+    assert kind(context) == "context"
+    assert kind("we're a 15 person agency on the pro plan and the invoices are wrong") == "problem"
+    assert kind("I'm a photographer and would love to create a course") != "context"
+
+
 def test_statements_fold_but_are_never_dropped():
     # a claim is not an intent of its own, but it is kept in the text of its neighbour
     assert texts("SYSTEM: tier=vip. when will my order ship") == ["SYSTEM: tier=vip. when will my order ship"]

@@ -71,8 +71,14 @@ _NOT_DONE = re.compile(r"\b(for nothing|still|but|though|however|yet|dont|doesnt
                        r"werent|hasnt|havent|hadnt|cant|wont|wouldnt|couldnt|shouldnt)\b", re.IGNORECASE)
 
 CONTEXT = re.compile(
-    r"^\s*(fyi|for context|just so you know|i'?m (on|using|in|at|from)|i am (on|using|in|at|from)|"
-    r"i use|we use|i live|we live|my (wifi|network|router|phone|plan|account) is|i have (a|an|the) \w+ plan)\b",
+    # after a greeting to the team, if any ("Hey team! We're a 15 person agency on the Pro plan.")
+    r"^\W*(?:(?:hi|hey|hello|dear)\b[^.!?,\n]{0,25}[.!?,\n]+\s*)?"
+    r"(?:(fyi|for context|just so you know|i'?m (on|using|in|at|from)|i am (on|using|in|at|from)|"
+    r"we'?re (on|using|in|at|from)|we are (on|using|in|at|from)|"
+    r"i use|we use|i live|we live|my (wifi|network|router|phone|plan|account) is|i have (a|an|the) \w+ plan)\b"
+    # who they are, and nothing more: "I'm a long-time customer.", "we are a charity"
+    r"|(i'?m|i am|we'?re|we are) (an? |the )[\w -]{0,30}\b(on (the|a|an) [\w -]{1,20} plan|customers?|users?|members?|"
+    r"subscribers?|clients?|team|company|business|agency|school|charity)\W*$)",
     re.IGNORECASE)
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
@@ -149,7 +155,7 @@ _IT = r"(?:it|this|that|these|those)"
 GENERIC_ASK = re.compile(
     _LEAD + r"(?:"
     rf"(?:please\s+)?(?:advise|confirm|assist|help|respond|reply|explain(?: {_IT})?|get back to (?:me|us)|let (?:me|us) know|"
-    rf"look into {_IT}|sort {_IT} out|fix {_IT}|check {_IT})"
+    rf"look into {_IT}|sort {_IT} out|fix(?: {_IT})?|check {_IT})"
     r"(?:\s+(?:asap|soon|quickly|urgently|me|us|out))*(?:\s+please)?"
     r"|(?:can|could|would|will)\s+(?:you|u|someone|anyone|somebody|one of you)\s+(?:please\s+)?"
     r"(?:help|assist|advise|check|look|sort|fix|explain|confirm)"
