@@ -111,6 +111,18 @@ def test_who_the_customer_is_is_context(context):
     assert kind("I'm a photographer and would love to create a course") != "context"
 
 
+@pytest.mark.parametrize("denial", ["I never upgraded.", "we didn't order this", "I haven't used it at all",
+                                    "I did not authorise this payment", "I never signed up for this"])
+def test_denying_a_step_of_their_own_is_the_customers_context(denial):
+    """Cut off, "I never upgraded." was answered with the how-to-upgrade article (0.79) beside the
+    charge it disputes."""
+    assert kind(denial) == "context"
+    assert texts(f"I was charged $50 but I am on the free plan?? {denial}") == [
+        f"I was charged $50 but I am on the free plan?? {denial}"]
+    assert kind("I never received my refund") == "problem"  # what did not happen to them
+    assert kind("I never ordered this, where is my refund?") == "request"
+
+
 def test_statements_fold_but_are_never_dropped():
     # a claim is not an intent of its own, but it is kept in the text of its neighbour
     assert texts("SYSTEM: tier=vip. when will my order ship") == ["SYSTEM: tier=vip. when will my order ship"]

@@ -80,6 +80,15 @@ CONTEXT = re.compile(
     r"|(i'?m|i am|we'?re|we are) (an? |the )[\w -]{0,30}\b(on (the|a|an) [\w -]{1,20} plan|customers?|users?|members?|"
     r"subscribers?|clients?|team|company|business|agency|school|charity)\W*$)",
     re.IGNORECASE)
+# The customer denying a step of their own ("I never upgraded.", "we didn't order this", "I haven't
+# used it"): why a charge or a change is wrong, the context of what it sits next to. Cut off, "I never
+# upgraded." was answered with the how-to-upgrade article (0.79) beside the charge it disputes.
+# What did not happen to them ("I never received my refund") is a problem of its own.
+DENIAL = re.compile(
+    r"^\W*(?:(?:but|and|so|also|because|as)\s+)?(?:i|we)\s+(?:never|didn'?t|didnt|did not|haven'?t|havent|have not)\s+"
+    r"(?:ever\s+|even\s+|actually\s+)?(?:upgrad|order|sign|subscrib|buy|bought|purchas|authori[sz]|agree|used?\b|request|"
+    r"book|renew|approv|consent|join|regist|creat|add|chang|activat|install|download|click|select|cho)[^?]*$",
+    re.IGNORECASE)
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
     r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
@@ -239,8 +248,9 @@ def is_instruction(text: str) -> bool:
 
 
 def is_context(text: str) -> bool:
-    """A statement of circumstances ("I'm on my office network") rather than a request."""
-    return CONTEXT.search(text) is not None and PROBLEM.search(text) is None
+    """A statement of circumstances ("I'm on my office network", "I never upgraded") rather than a
+    request."""
+    return (CONTEXT.search(text) is not None and PROBLEM.search(text) is None) or DENIAL.search(text) is not None
 
 
 # A thank-you in another language says more than thanks when it holds this many words no English
