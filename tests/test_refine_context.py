@@ -34,6 +34,15 @@ def test_a_problem_or_a_question_is_no_bare_attempt(text):
     assert not reports_attempt(text)
 
 
+@pytest.mark.parametrize("story", ["saw the thermostat cheaper on amazon", "bought it in march from your shop",
+                                   "ordered two boxes last week"])
+def test_a_chat_story_without_its_subject_is_a_story(story):
+    """Cut off beside "do you price match?", "saw the thermostat cheaper on amazon" was handed off on
+    its own (thermostat wiring, 0.59)."""
+    assert tells_story(story) and needed_confidence(story, "do you price match?") == math.inf
+    assert not tells_story("was the weather colder last august in denver")
+
+
 @pytest.mark.parametrize("text", ["I have tried to log in five times", "I tried to pay at the supermarket today",
                                   "I tried to reset my password", "we tried to book a class"])
 def test_trying_to_do_what_failed_is_the_problem_not_a_fix_tried(text):

@@ -29,6 +29,12 @@ brought set put ran broke began wrote kept heard felt sold built chose drove fel
 rode flew ate drank wore woke rang sat stood understood thought caught taught meant met hit let
 didn't didnt wasn't wasnt weren't werent hadn't hadnt
 """.split())
+# Past tenses a chat story may open with, its subject left out ("saw it cheaper on amazon", "bought
+# it in march"); not "was" or "had", which open questions ("was the weather colder last august").
+CHAT_PAST = frozenset("""
+saw bought got ordered received noticed tried paid booked signed moved called emailed upgraded installed returned
+sent lost found left forgot broke dropped spilled
+""".split())
 # When it happened may lead the story ("yesterday I rode to the office", "last week we ordered ...")
 WHEN = frozenset("yesterday today earlier recently lately tonight".split())
 WHEN_AFTER = frozenset("""week month year night weekend morning afternoon evening monday tuesday wednesday
@@ -84,6 +90,8 @@ def _narrates(toks: list[str]) -> bool:
     toks = _without_when(without_discourse(toks))
     if len(toks) > 2 and toks[0] == "just" and _past(toks[1]) and not toks[1].startswith("want"):
         return True  # the subject left out, as chats do: "just moved into a new flat on friday"
+    if len(toks) > 2 and toks[0] in CHAT_PAST:
+        return True  # "saw the thermostat cheaper on amazon"
     head = toks[1:4]
     return (len(toks) > 1 and toks[0] in STORY_START and not WANTS.intersection(head)
             and any(_past(t) for t in head))
