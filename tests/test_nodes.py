@@ -48,6 +48,7 @@ def test_forward_to_agent_is_silent_and_keeps_the_standing_reasons(policy):
 
 def test_user_request_node(policy):
     assert user_request({"message": "get me a human"}, rt(policy))["user_request"] is True
+    assert user_request({"message": "can you call me back?"}, rt(policy))["user_request"] is True
     plain = user_request({"message": "where is my package", "questions_asked": 0}, rt(policy))
     assert "user_request" not in plain and plain["questions_asked"] == 1
     refused = user_request({"action": "request_human", "questions_asked": 0}, rt(policy))

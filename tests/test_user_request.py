@@ -1,6 +1,7 @@
 import pytest
 
-from baton.nodes.user_request import asks_for_human, asks_to_escalate, names_a_topic, refuses_the_bot
+from baton.nodes.user_request import (asks_for_human, asks_for_people, asks_to_escalate, names_a_topic,
+                                      refuses_the_bot)
 
 PHRASES = ("human", "real person", "agent", "talk to someone")
 
@@ -42,6 +43,26 @@ def test_phrases_come_from_the_policy():
 ])
 def test_refusing_the_assistant_asks_for_a_person_whatever_the_phrases(text):
     assert refuses_the_bot(text) and not asks_for_human(text, PHRASES)
+
+
+@pytest.mark.parametrize("text", [
+    "this bot is useless, get me a person", "get me a person", "connect me to someone", "can you call me back?",
+    "is there a phone number I can call?", "put me through to somebody please", "can someone call me?",
+    "I want to speak to an actual person", "this chatbot is so useless",
+])
+def test_asking_for_a_person_or_a_call_in_plain_words_needs_no_phrase(text):
+    """"is there a phone number I can call?" was answered from the bank's new-phone article (0.92),
+    and "this bot is useless, get me a person" handed to the fraud team as a skill handoff."""
+    assert (asks_for_people(text) or refuses_the_bot(text)) and not asks_for_human(text, PHRASES)
+
+
+@pytest.mark.parametrize("text", [
+    "they call me every day about this", "stop calling me", "I talked to a person in your shop yesterday",
+    "I don't want to talk to a person", "my phone number is wrong", "how do I change the phone number I can call from",
+    "I spoke with a representative last week", "can you transfer me $50",
+])
+def test_people_and_calls_that_ask_for_no_one_are_no_request(text):
+    assert not asks_for_people(text) and not refuses_the_bot(text)
 
 
 @pytest.mark.parametrize("text", [

@@ -10,9 +10,10 @@ Phrases (from the policy) match on word boundaries, case-insensitively, and only
 A phrase also matches in the words customers swap freely inside it: "talk to someone" covers
 "speak to somebody" and "chat with someone" (`_INTERCHANGEABLE`).
 Whatever the phrases, refusing the assistant itself asks for a person ("I don't want to talk to a
-bot", "no more bots", "a person, not a robot"), and so does asking to be escalated or transferred
-("please escalate this", "transfer me") or for a manager ("can I speak to your manager"): a team
-lists how its customers ask for people, not every way of turning the bot down.
+bot", "no more bots", "a person, not a robot", "this bot is useless"), and so does asking to be
+escalated or transferred ("please escalate this", "transfer me"), for a manager ("can I speak to
+your manager"), for a person in plain words ("get me a person") or for a call ("can you call me
+back?"): a team lists how its customers ask for people, not every way of turning the bot down.
 The button before the customer's first question is refused: nothing changes. A greeting or a
 thank-you alone ("hi") is not a question.
 """
@@ -62,7 +63,22 @@ _REFUSES_BOT = re.compile(
     rf"\b(?:don'?t|dont|do not|won'?t|no longer|rather not)\s+(?:want|wish|like|need)\s+(?:to\s+)?"
     rf"(?:talk|speak|chat|deal)\s+(?:to|with)\s+(?:a |an |the |this |your |some )?{_BOT}\b"
     rf"|\b(?:no more|stop the|enough with the|enough of the|i hate|sick of|tired of)\s+(?:this |the |your )?"
-    rf"{_BOT}\b|\b(?:person|human|someone|somebody|people),?\s+not\s+(?:a |an |the |this |some )?{_BOT}\b",
+    rf"{_BOT}\b|\b(?:person|human|someone|somebody|people),?\s+not\s+(?:a |an |the |this |some )?{_BOT}\b"
+    rf"|\b(?:this|the|your|you)\s+(?:stupid\s+)?{_BOT}\s+(?:is|are)\s+(?:so\s+|really\s+|totally\s+)?"
+    r"(?:useless|stupid|dumb|rubbish|hopeless|no help|not helping|not helpful)\b",
+    re.IGNORECASE)
+# Asking for a person in words no team should have to list: "get me a person", "connect me to
+# someone", "can you call me back?", "is there a phone number I can call?" (answered from the
+# new-phone article at 0.92 before).
+_ANY_PERSON = r"(?:a|an|some|any|one|a real|a live|an actual)\s+(?:person|human|human being|representative|employee|staff member)"
+_ASKS_FOR_PEOPLE = re.compile(
+    rf"\b(?:get|give|put|connect|transfer|pass|send|let)\s+me\s+(?:(?:through\s+)?(?:to|with)\s+)?"
+    rf"(?:{_ANY_PERSON}|someone|somebody)\b"
+    rf"|\b(?:talk|speak|chat)\s+(?:to|with)\s+{_ANY_PERSON}\b"
+    r"|\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)\s+(?:please\s+)?(?:call|ring|phone)\s+me\b"
+    r"|^\W*(?:please\s+)?(?:call|ring|phone)\s+me(?:\s+back)?\b"
+    r"|\b(?:phone\s+)?number\s+(?:i|we)\s+can\s+(?:call|ring|phone)\b(?!\s+from)"
+    r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:call|ring|phone)\s+(?:you|someone|somebody|support|your (?:team|support))\b",
     re.IGNORECASE)
 _ESCALATE = re.compile(
     r"\bescalate\b(?!\s+(?:quickly|fast|further|into)\b)"                          # "please escalate this"
@@ -148,6 +164,12 @@ def refuses_the_bot(text: str) -> bool:
     return _REFUSES_BOT.search(text) is not None
 
 
+def asks_for_people(text: str) -> bool:
+    """The customer asks for a person or a call in words that need no policy phrase (`_ASKS_FOR_PEOPLE`)."""
+    return any(not _negated(sentence, m.start()) and not is_instruction(sentence)
+               for sentence in re.split(r"(?<=[.!?\n])\s*", text.lower()) for m in _ASKS_FOR_PEOPLE.finditer(sentence))
+
+
 def asks_to_escalate(text: str) -> bool:
     """The customer asks to be escalated or transferred ("so please escalate", "transfer me"), or
     for a manager ("can I speak to your supervisor")."""
@@ -170,6 +192,6 @@ def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     asked = bool(text.strip()) and not is_social(text)
     update: dict[str, Any] = {"questions_asked": state.get("questions_asked", 0) + int(asked)}
     if (asks_for_human(text, runtime.context.policy.user_request.phrases) or refuses_the_bot(text)
-            or asks_to_escalate(text)):
+            or asks_to_escalate(text) or asks_for_people(text)):
         update["user_request"] = True
     return update
