@@ -192,6 +192,10 @@ def test_off_rails_signals():
     assert any("repeated" in s for s in off_rails_signals("how do I reset my hub", repeat, 1, POLICY, never_similar))
     assert off_rails_signals("new question", [HumanMessage("new question")], 3, POLICY, never_similar)
     assert not off_rails_signals("thanks, that worked", [HumanMessage("thanks, that worked")], 3, POLICY, never_similar)
+    # a goodbye or thanks after the last allowed answer leaves nothing for a person: it was handed off
+    for leaving in ("great, bye", "thanks!", "no that's all, thank you"):
+        assert not off_rails_signals(leaving, [AIMessage("Plus members get 4 guest passes."), HumanMessage(leaving)],
+                                     3, POLICY, never_similar)
     assert not off_rails_signals("my camera doesn't work", [HumanMessage("my camera doesn't work")], 0, POLICY, never_similar)
 
 

@@ -115,6 +115,10 @@ def test_reply_node_counts_ai_turns_and_resets_on_resolution(policy):
                     "messages": [HumanMessage("where is my package"), AIMessage("It is on its way.")]}, rt(policy))
     assert thanks["ai_turns_since_resolution"] == 0
     assert thanks["messages"][0].content.startswith("Glad to help")
+    # thanks alone is the customer content with what they were told, like "that worked"
+    only_thanks = reply({**state, "drafts": [], "message": "thanks!",
+                         "messages": [HumanMessage("where is my package"), AIMessage("It is on its way.")]}, rt(policy))
+    assert only_thanks["ai_turns_since_resolution"] == 0
 
 
 def test_two_questions_answered_by_one_article_get_its_answer_once(policy):

@@ -270,6 +270,12 @@ def _foreign_words(text: str) -> int:
     return sum(1 for w in others if w not in known)
 
 
+def signs_off(text: str) -> bool:
+    """Thanks or a goodbye and nothing more ("great, bye", "thanks!", "no that's all"): the customer
+    is content with what they were told."""
+    return is_social(text) and (FAREWELL.match(text) is not None or GRATITUDE.search(text) is not None)
+
+
 def resolves(text: str) -> bool:
     """One clause saying it worked ("ok I'm in, thanks", "nvm figured it out"), asking and
     reporting nothing, with at most `RESOLVED_MAX_OTHER_WORDS` other words."""

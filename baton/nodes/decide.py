@@ -28,7 +28,7 @@ from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from baton.engine.splitter import says_resolved
-from baton.engine.kinds import RESOLVED, kind
+from baton.engine.kinds import RESOLVED, kind, signs_off
 from baton.engine import refine
 from baton.engine.narrative import reports_attempt
 from baton.engine.text import content_terms, words
@@ -125,8 +125,8 @@ def _jaccard(a: str, b: str) -> float:
 def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_since_resolution: int,
                       policy: Policy, similarity: Callable[[str, str], float]) -> list[str]:
     """Why this turn is off the rails (empty: it is not). `transcript` ends with this message."""
-    if not message.strip() or says_resolved(message):
-        return []
+    if not message.strip() or says_resolved(message) or signs_off(message):
+        return []  # "great, bye" after four answers: nothing left for a person to take over
     earlier = list(transcript[:-1]) if transcript and transcript[-1].content == message else list(transcript)
     # Only an answer can be wrong or worth repeating a question after: "I already restarted it
     # twice" after the opening "what can I help you with?" is what they tried before asking.

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 from langchain_core.messages import AIMessage, AnyMessage
 from langgraph.runtime import Runtime
 
-from baton.engine.kinds import ABOUT_THE_ASSISTANT, FAREWELL, GRATITUDE
+from baton.engine.kinds import ABOUT_THE_ASSISTANT, FAREWELL, GRATITUDE, signs_off
 from baton.engine.splitter import says_resolved
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
@@ -32,7 +32,8 @@ def reply(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     answered = [d for d in drafts if d["status"] == "answered"]
     message = state.get("message") or ""
     leaving = FAREWELL.match(message) is not None
-    resolved = says_resolved(message) or leaving  # someone who says goodbye is done with the matter
+    # someone who says goodbye, or only thanks us, is done with the matter
+    resolved = says_resolved(message) or leaving or signs_off(message)
     # "Glad to help!" once something was answered or the customer thanks us: a second "hello?"
     # before any answer is greeted again
     helped = answered_before(state.get("messages", []))
