@@ -258,3 +258,23 @@ def test_an_attempt_the_kb_cannot_place_after_an_answer_is_a_failure_of_it():
     # placed elsewhere, however unsure, it may be a matter of its own
     assert not answer_did_not_help(tried, before, "Turn up the brightness.",
                                    [{"article": "injury", "confidence": 0.5}], 0.7)
+
+
+@pytest.mark.parametrize("message", ["ok cancel it then", "yes please cancel my membership",
+                                     "can you just do it for me?", "freeze it from next month please"])
+def test_asking_us_to_do_what_the_answer_said_how_to_do_is_a_loop(message):
+    """The cancel steps went out three times in a row: "whats the cancellation policy", "ok cancel
+    it then", "yes please cancel my membership"."""
+    before = PreviousAnswer("whats the cancellation policy", "cancel-membership")
+    steps = "Cancel in the app under Membership > Cancel."
+    assert answer_did_not_help(message, before, steps, [{"article": "cancel-membership", "confidence": 0.9}], 0.7)
+    # another article answers it: a new matter
+    assert not answer_did_not_help(message, before, steps, [{"article": "freeze", "confidence": 0.9}], 0.7)
+
+
+@pytest.mark.parametrize("message", ["how long can I freeze it for?", "do you ship to canada", "and when does it end?",
+                                     "so how do I do that"])
+def test_a_question_about_the_answer_is_no_loop(message):
+    before = PreviousAnswer("how do I freeze my membership", "freeze")
+    assert not answer_did_not_help(message, before, "Freeze it under Membership > Freeze.",
+                                   [{"article": "freeze", "confidence": 0.9}], 0.7)

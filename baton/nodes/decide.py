@@ -207,13 +207,25 @@ def _queue(handed: Sequence[Draft], policy: Policy) -> str:
     return surest["queue"] or policy.default_queue
 
 
+# The customer asking the assistant to do it ("ok cancel it then", "yes please cancel my membership",
+# "can you just do it for me?"): after the answer that said how to do it themselves, the same answer
+# again loops (the cancel steps went out three times in a row); a person can do it.
+_ACTS_FOR_ME = r"(?:cancel|change|update|delete|remove|close|refund|return|pause|freeze|stop|reset|unsubscribe|" \
+               r"upgrade|downgrade|switch|transfer|book|move|end|do (?:it|this|that)|sort|process|send)"
+ASKS_US_TO_ACT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|then|so|just|please|pls|fine|alright|right|well)\W+)*"
+    r"(?:(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+|just\s+)*)?(?:please\s+|just\s+)*"
+    + _ACTS_FOR_ME + r"\b(?!.*\b(?:how|where|when|what|why)\b)", re.IGNORECASE)
+
+
 def answer_did_not_help(message: str, before: PreviousAnswer, reply: str, drafts: Sequence[Draft],
                         threshold: float) -> list[str]:
     """Off-the-rails signals read against the one answer of the turn before (`before`, whose reply
     was `reply`): a step of it failed (`failed_step`), unless the message gets a confident answer
     from another article (a new matter); or the customer reports having tried something that the
     engine would answer with the same article again ("yes I restarted the router already" after the
-    outage steps got them again at 0.74) or can place on no article."""
+    outage steps got them again at 0.74) or can place on no article; or asks us to do what the
+    answer said how to do, which the same article would only say again (`ASKS_US_TO_ACT`)."""
     if says_resolved(message) or RESOLVED.search(message):  # "I restarted it already and now it works"
         return []
     elsewhere = any((d["confidence"] or 0.0) >= threshold and d["article"] != before.article for d in drafts)
@@ -224,6 +236,8 @@ def answer_did_not_help(message: str, before: PreviousAnswer, reply: str, drafts
     if drafts and reports_attempt(message) and all(d["article"] == before.article or (d["confidence"] or 0.0)
                                                    < refine.SPLIT_MIN_CONFIDENCE for d in drafts):
         return ["the customer already tried what the answer suggests"]
+    if drafts and ASKS_US_TO_ACT.match(message) and all(d["article"] == before.article for d in drafts):
+        return ["the customer asks us to do what the answer told them how to do"]
     return []
 
 
