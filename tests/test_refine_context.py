@@ -88,9 +88,12 @@ def test_engine_keeps_what_the_customer_tried_with_their_question():
 
 
 @pytest.mark.parametrize("feeling", ["I'm not happy with my thermostat", "we are really disappointed with the camera",
-                                     "im so frustrated with this app"])
+                                     "im so frustrated with this app",
+                                     # cut off, answered with the cancellation steps at 0.71
+                                     "If this continues I'll cancel.", "if it happens again we will switch provider"])
 def test_a_feeling_is_never_a_request_of_its_own(feeling):
     assert voices_feeling(feeling) and needed_confidence(feeling, "it keeps resetting") == math.inf
+    assert not voices_feeling("if I cancel will I get a refund?")
 
 
 @pytest.mark.parametrize("praise", ["really like the recipes", "I love the app", "we really enjoy the meals",

@@ -45,6 +45,7 @@ def test_saying_what_fixed_it_still_says_it_worked(message):
     "my elderly mother is on your prepay meter and she can't get to the shop. Is there any help available?",
     "Our smart meter stopped sending readings after we changed the wifi. Do I need to do anything?",
     "Slack notifications stopped after we renamed the channel. Fix?",
+    "The last 3 boxes arrived late and the vegetables were rotten. I'd like to know what you're going to do about it.",
 ])
 def test_an_ask_for_help_with_what_was_just_said_is_no_request_of_its_own(message):
     assert [s.text for s in split_intents(message)] == [message]
@@ -66,6 +67,7 @@ def test_an_ask_for_help_that_names_its_topic_is_a_request():
     assert kind("is there a problem with my order?") == "request" and kind("what is wrong with my card?") == "request"
     assert kind("is there any help for people who can't pay?") == "request"
     assert kind("do I need to do anything to get the discount?") == "request"
+    assert kind("what are you going to do this weekend") == "request"
 
 
 @pytest.mark.parametrize("message", ["Thanks! Regards, John", "thanks\n\nBest,\nMaria Lopez", "Kind regards,\nJohn Smith"])

@@ -146,12 +146,18 @@ PRAISE = re.compile(r"^\W*(?:(?:i|we|he|she|they|everyone|everybody|(?:my|our|th
                     r"(?:(?:really|absolutely|just|truly|also|all|especially|both)\s+)?(?:like|love|enjoy|adore)s?\b"
                     r"(?!.*\b(?:but|though|however|except)\b)", re.IGNORECASE)
 
+# What the customer will do if nothing changes ("If this continues I'll cancel."): how upset they
+# are, not a request to cancel (cut off, it was answered with the cancellation steps at 0.71).
+THREAT = re.compile(r"^\W*if (?:this|it|that|things?|nothing)\b[^.?!]*?,?\s*(?:i|we)(?:'ll| will|'m going to| am going to|"
+                    r" are going to|'re going to)\s+(?:have to\s+|probably\s+|definitely\s+|just\s+)?"
+                    r"(?:cancel|leave|switch|go|take|move|stop|complain|report|dispute|close)\b", re.IGNORECASE)
+
 
 def voices_feeling(text: str) -> bool:
     """The piece says how the customer feels and asks for nothing: cut off on its own it matched
     the article of the product it names ("I'm not happy with my thermostat, it keeps resetting":
-    thermostat wiring at 0.90)."""
-    if FEELING.search(text):
+    thermostat wiring at 0.90). A threat to leave if nothing changes (`THREAT`) is a feeling too."""
+    if FEELING.search(text) or THREAT.search(text):
         return kind(text) != "request"
     return PRAISE.search(text) is not None and kind(text) == "statement"
 
