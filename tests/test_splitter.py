@@ -190,6 +190,15 @@ def test_a_story_with_a_question_run_on_inside_is_offered_to_the_engine():
                                        "can i change the address"]
 
 
+def test_a_short_question_about_what_the_sentence_before_named_joins_it():
+    """"whats E-104?" alone was handed off at 0.05 (return policy) beside the report naming it."""
+    assert texts("hub says ERROR E-104 when I try to add the thermostat. whats E-104?") == [
+        "hub says ERROR E-104 when I try to add the thermostat. whats E-104?"]
+    # after a request of its own, or naming something new, it is a question of its own
+    assert len(texts("how do I add the thermostat? what is E-104?")) == 2
+    assert len(texts("the hub shows error E-104. what is the warranty?")) == 2
+
+
 @pytest.mark.parametrize("text", ["it still hasnt shipped", "my order hasnt arrived", "it doesnt work",
                                   "the app isnt working", "the package didnt arrive", "the code wasnt accepted"])
 def test_a_problem_typed_without_apostrophes_is_a_problem(text):

@@ -39,7 +39,8 @@ from typing import Callable, Sequence
 from baton.engine.kinds import is_instruction, kind
 from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt,
                                     tells_story, voices_feeling, without_greeting)
-from baton.engine.splitter import ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, candidate_spans, is_short_command
+from baton.engine.splitter import (ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, asks_about_what_was_said, candidate_spans,
+                                   is_short_command)
 from baton.engine.text import STOPWORDS, words
 
 SPLIT_MIN_CONFIDENCE = 0.35  # both sides of a cut must be at least this sure of their article
@@ -176,7 +177,8 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     cracked, I want a replacement")."""
     if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text)
             or reports_attempt(text) or voices_feeling(text) or gives_details(text, previous)
-            or (previous is not None and (modifies_previous(text) or continues_story(text, previous)))
+            or (previous is not None and (modifies_previous(text) or continues_story(text, previous)
+                                          or asks_about_what_was_said(text, previous)))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
     if (sets_context(text) or recounts(text)
