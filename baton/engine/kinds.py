@@ -86,7 +86,8 @@ CONTEXT = re.compile(
 # What did not happen to them ("I never received my refund") is a problem of its own.
 DENIAL = re.compile(
     r"^\W*(?:(?:but|and|so|also|because|as)\s+)?(?:i|we)\s+(?:never|didn'?t|didnt|did not|haven'?t|havent|have not)\s+"
-    r"(?:ever\s+|even\s+|actually\s+)?(?:upgrad|order|sign|subscrib|buy|bought|purchas|authori[sz]|agree|used?\b|request|"
+    r"(?:ever\s+|even\s+|actually\s+)?(?:upgrad|order|sign|subscrib|buy|bought|purchas|authori[sz]|agree|used?\b|"
+    r"request|"
     r"book|renew|approv|consent|join|regist|creat|add|chang|activat|install|download|click|select|cho)[^?]*$",
     re.IGNORECASE)
 PROBLEM = re.compile(
@@ -163,7 +164,8 @@ _LEAD = r"^\W*(?:(?:so|and|but|ok|okay|well|then|anyway|hi|hello|hey|pls|please)
 _IT = r"(?:it|this|that|these|those)"
 GENERIC_ASK = re.compile(
     _LEAD + r"(?:"
-    rf"(?:please\s+)?(?:advise|confirm|assist|help|respond|reply|explain(?: {_IT})?|get back to (?:me|us)|let (?:me|us) know|"
+    rf"(?:please\s+)?(?:advise|confirm|assist|help|respond|reply|explain(?: {_IT})?|get back to (?:me|us)|"
+    r"let (?:me|us) know|"
     rf"look into {_IT}|sort {_IT} out|fix(?: {_IT})?|check {_IT})"
     r"(?:\s+(?:asap|soon|quickly|urgently|me|us|out))*(?:\s+please)?"
     r"|(?:can|could|would|will)\s+(?:you|u|someone|anyone|somebody|one of you)\s+(?:please\s+)?"
@@ -180,14 +182,16 @@ GENERIC_ASK = re.compile(
     rf"|(?:is there )?(?:anything|something) (?:i|we|you) can do(?:\s+about {_IT})?"
     r"|do (?:i|we) (?:need|have) to do anything(?: else)?"
     # "I'd like to know what you're going to do about it."
-    r"|(?:(?:i'?d like|i would like|i want|i need) to know |tell me )?what (?:are you|you'?re|you are|will you|you will) "
+    r"|(?:(?:i'?d like|i would like|i want|i need) to know |tell me )?"
+    r"what (?:are you|you'?re|you are|will you|you will) "
     rf"(?:going to |gonna )?do(?: about {_IT})?(?: now)?"
     rf"|how (?:do|can|should) (?:i|we) (?:fix|solve|sort|resolve) {_IT}(?: out)?"
     # what is wrong with what was just said: "... it keeps failing. What am I doing wrong??"
     r"|what (?:am i|are we) doing wrong|what (?:did|do) (?:i|we) do wrong"
     r"|(?:what'?s|what (?:is|could be|can be)) (?:wrong|the (?:problem|issue))"
     rf"(?:\s+(?:here|with {_IT}))?"
-    rf"|is (?:there )?(?:something|anything|a problem|an issue) (?:wrong )?(?:with|on) (?:{_IT}|my account|your (?:end|side))"
+    r"|is (?:there )?(?:something|anything|a problem|an issue) (?:wrong )?(?:with|on) "
+    rf"(?:{_IT}|my account|your (?:end|side))"
     r"|(?:i|we) (?:really )?(?:need|want|would like|'d like) (?:some |your )?(?:help|assistance|advice)"
     rf"(?: with {_IT})?(?: please)?"
     # a thank-you and a name may close it on the same line ("Please advise. Many thanks, Peter")

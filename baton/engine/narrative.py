@@ -148,8 +148,8 @@ PRAISE = re.compile(r"^\W*(?:(?:i|we|he|she|they|everyone|everybody|(?:my|our|th
 
 # What the customer will do if nothing changes ("If this continues I'll cancel."): how upset they
 # are, not a request to cancel (cut off, it was answered with the cancellation steps at 0.71).
-THREAT = re.compile(r"^\W*if (?:this|it|that|things?|nothing)\b[^.?!]*?,?\s*(?:i|we)(?:'ll| will|'m going to| am going to|"
-                    r" are going to|'re going to)\s+(?:have to\s+|probably\s+|definitely\s+|just\s+)?"
+THREAT = re.compile(r"^\W*if (?:this|it|that|things?|nothing)\b[^.?!]*?,?\s*"
+                    r"(?:i|we)(?:'ll| will|'m going to| am going to| are going to|'re going to)\s+(?:have to\s+|probably\s+|definitely\s+|just\s+)?"
                     r"(?:cancel|leave|switch|go|take|move|stop|complain|report|dispute|close)\b", re.IGNORECASE)
 
 

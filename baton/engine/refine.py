@@ -52,12 +52,13 @@ MIN_CHUNK_WORDS = 3  # nor can a bare noun pair ("... inverter and battery stora
 # A short follow-up whose last word points back ("can I move it", "where do I send them"), or a
 # question about someone named before ("my daughter is 15, can she join?"); "it" or "this"
 # mid-piece is often a determiner or a dummy subject ("add this song", "will it rain"), "she"
-# and "he" after a question's verb never, nor "it" after how long or how much. As short as the rule split's sentence-level follow-ups
-# (`ANAPHORA_MAX_WORDS`).
+# and "he" after a question's verb never, nor "it" after how long or how much. As short as the
+# rule split's sentence-level follow-ups (`ANAPHORA_MAX_WORDS`).
 LEANS_BACK = re.compile(r"\b(it|them|this|that|these|those|him|her)\W*$"
                         r"|\b(can|could|will|would|do|does|did|is|was|has|should|may|must)\s+(she|he)\b"
                         # how long or much what was just named takes: "... is not showing up. How long does it take?"
-                        r"|^\W*how (long|much|often) (does|do|will|would|did|is|was|can|could|should) (it|that|this|they)\b",
+                        r"|^\W*how (long|much|often) (does|do|will|would|did|is|was|can|could|should) "
+                        r"(it|that|this|they)\b",
                         re.IGNORECASE)
 
 # Without a comma, a bare "also", "then" or "plus" is usually inside one request ("how can my wife

@@ -70,12 +70,14 @@ _REFUSES_BOT = re.compile(
 # Asking for a person in words no team should have to list: "get me a person", "connect me to
 # someone", "can you call me back?", "is there a phone number I can call?" (answered from the
 # new-phone article at 0.92 before).
-_ANY_PERSON = r"(?:a|an|some|any|one|a real|a live|an actual)\s+(?:person|human|human being|representative|employee|staff member)"
+_ANY_PERSON = (r"(?:a|an|some|any|one|a real|a live|an actual)\s+"
+               r"(?:person|human|human being|representative|employee|staff member)")
 _ASKS_FOR_PEOPLE = re.compile(
     rf"\b(?:get|give|put|connect|transfer|pass|send|let)\s+me\s+(?:(?:through\s+)?(?:to|with)\s+)?"
     rf"(?:{_ANY_PERSON}|someone|somebody)\b"
     rf"|\b(?:talk|speak|chat)\s+(?:to|with)\s+{_ANY_PERSON}\b"
-    r"|\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)\s+(?:please\s+)?(?:call|ring|phone)\s+me\b"
+    r"|\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one of you)\s+(?:please\s+)?"
+    r"(?:call|ring|phone)\s+me\b"
     r"|^\W*(?:please\s+)?(?:call|ring|phone)\s+me(?:\s+back)?\b"
     r"|\b(?:phone\s+)?number\s+(?:i|we)\s+can\s+(?:call|ring|phone)\b(?!\s+from)"
     r"|\b(?:can|could|may)\s+(?:i|we)\s+(?:call|ring|phone)\s+(?:you|someone|somebody|support|your (?:team|support))\b",
