@@ -297,6 +297,20 @@ def test_engine_keeps_its_own_reading_of_a_follow_up_it_is_unsure_of(embedded_en
     assert confidence("and the thermostat?", canada) == confidence("and the thermostat?")
 
 
+def test_a_follow_up_pointing_back_is_not_answered_from_an_article_about_something_else(embedded_engine):
+    """"how much is it?" after "do you ship to Canada?" was answered with the subscription price
+    (0.83): the pricing article says nothing of shipping or Canada."""
+    canada = PreviousAnswer("do you ship to Canada?", "international-shipping")
+    [alone] = embedded_engine.split("how much is it?")
+    assert alone["hits"][0]["article"] == "subscription-pricing"  # with nothing before it, the price
+    [after] = embedded_engine.split("how much is it?", previous=canada)
+    assert after["hits"][0]["article"] != "subscription-pricing"
+    assert embedded_engine.grade(after, embedded_engine.answer(after)) < 0.7
+    # an article that names what "it" points at stays: shipping times name shipping
+    [how_long] = embedded_engine.split("how long does it take?", previous=canada)
+    assert how_long["hits"][0]["article"] == "shipping-times"
+
+
 def test_a_problem_after_a_question_is_not_folded_into_it(embedded_engine):
     """Joining an unsure recount to the question before it (tried 2026-12-06 for "Do you offer
     refunds? I bought a course 3 days ago and haven't started it") answered this whole message from

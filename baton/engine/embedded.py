@@ -11,7 +11,8 @@ from baton.engine.embedder import CachedEmbedder, Embedder, PairEmbedder, defaul
 from baton.engine.index import Index
 from baton.engine import narrative, refine
 from baton.engine.kinds import kind
-from baton.engine.splitter import Span, split_intents
+from baton.engine.splitter import ANAPHORA, Span, split_intents
+from baton.engine.text import content_terms
 from baton.graph.state import Draft, Hit, Intent, PreviousAnswer
 from baton.kb import KnowledgeBase
 
@@ -120,7 +121,10 @@ class EmbeddedEngine:
                                      "tag_sure": part["tag_sure"] or whole[n]["tag_sure"]})
         merged = self._merge_same_article(message, whole)
         out = [self._not_what_was_tried(message, i, tops, embed) for i in merged]
-        return [self._carried_on(message, out[0], previous, embed)] if previous is not None and len(out) == 1 else out
+        if previous is None or len(out) != 1:
+            return out
+        return [self._about_what_it_points_at(message, self._carried_on(message, out[0], previous, embed), previous,
+                                              embed)]
 
     def _carried_on(self, message: str, intent: Intent, previous: PreviousAnswer,
                     embed: Callable[[list[str]], np.ndarray]) -> Intent:
@@ -139,6 +143,25 @@ class EmbeddedEngine:
         if carried["hits"][0]["article"] != previous.article or self._confidence(carried) <= self._confidence(intent):
             return intent
         return Intent(**{**carried, "index": intent["index"], "text": intent["text"]})
+
+    def _about_what_it_points_at(self, message: str, intent: Intent, previous: PreviousAnswer,
+                                 embed: Callable[[list[str]], np.ndarray]) -> Intent:
+        """A short follow-up pointing back ("how much is it?" after "do you ship to Canada?") asks
+        about what the question before named. An article other than the one that answered it,
+        which names nothing of that question, answers something else (the subscription price at
+        0.83): it is hidden and the rest of the KB decides, usually that nothing answers it."""
+        if not (intent["hits"] and refine.follows_up(message) and ANAPHORA.search(message)):
+            return intent
+        best = intent["hits"][0]["article"]
+        named = set(content_terms(previous.text))
+        if best == previous.article or not named:
+            return intent
+        article = self.kb[best]
+        if named & set(content_terms(" ".join((article.title, *article.questions, article.body)))):
+            return intent
+        mask = np.array([[a.id == best for a in self.kb.articles]])
+        [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]), mask)
+        return Intent(**{**rescored, "index": intent["index"]})
 
     def _not_what_was_tried(self, message: str, intent: Intent,
                             tops: Callable[[list[str]], list[tuple[str, float]]],
