@@ -86,9 +86,9 @@ CONTEXT = re.compile(
 # What did not happen to them ("I never received my refund") is a problem of its own.
 DENIAL = re.compile(
     r"^\W*(?:(?:but|and|so|also|because|as)\s+)?(?:i|we)\s+(?:never|didn'?t|didnt|did not|haven'?t|havent|have not)\s+"
-    r"(?:ever\s+|even\s+|actually\s+)?(?:upgrad|order|sign|subscrib|buy|bought|purchas|authori[sz]|agree|used?\b|"
-    r"request|"
-    r"book|renew|approv|consent|join|regist|creat|add|chang|activat|install|download|click|select|cho)[^?]*$",
+    r"(?:ever\s+|even\s+|actually\s+)?(?:upgrad|order|sign|subscrib|buy|bought|purchas|authori[sz]|agree|"
+    r"used?\b|request|book|renew|approv|consent|join|regist|creat|add|chang|activat|install|download|click|select|"
+    r"cho)[^?]*$",
     re.IGNORECASE)
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe

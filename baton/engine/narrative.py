@@ -52,14 +52,14 @@ def _past(word: str) -> bool:
     return word in PAST_IRREGULAR or (len(word) > 4 and word.endswith("ed"))
 
 
-def _opening(toks: list[str], words: frozenset[str]) -> int:
-    """How many of `toks` open the sentence with `words` or a greeting ("good afternoon")."""
+def _opening(toks: list[str], openers: frozenset[str]) -> int:
+    """How many of `toks` open the sentence with `openers` or a greeting ("good afternoon")."""
     n = 0
     while n < len(toks):
         if toks[n] == "good" and toks[n + 1:n + 2] and toks[n + 1] in _TIMES_OF_DAY:
             n += 2
         # "there" only in "hi there": "there is fog in denver" says something
-        elif toks[n] in words and (toks[n] != "there" or (n and toks[n - 1] in _GREETINGS)):
+        elif toks[n] in openers and (toks[n] != "there" or (n and toks[n - 1] in _GREETINGS)):
             n += 1
         else:
             break
@@ -149,7 +149,8 @@ PRAISE = re.compile(r"^\W*(?:(?:i|we|he|she|they|everyone|everybody|(?:my|our|th
 # What the customer will do if nothing changes ("If this continues I'll cancel."): how upset they
 # are, not a request to cancel (cut off, it was answered with the cancellation steps at 0.71).
 THREAT = re.compile(r"^\W*if (?:this|it|that|things?|nothing)\b[^.?!]*?,?\s*"
-                    r"(?:i|we)(?:'ll| will|'m going to| am going to| are going to|'re going to)\s+(?:have to\s+|probably\s+|definitely\s+|just\s+)?"
+                    r"(?:i|we)(?:'ll| will|'m going to| am going to| are going to|'re going to)\s+"
+                    r"(?:have to\s+|probably\s+|definitely\s+|just\s+)?"
                     r"(?:cancel|leave|switch|go|take|move|stop|complain|report|dispute|close)\b", re.IGNORECASE)
 
 
