@@ -278,3 +278,17 @@ def test_a_question_about_the_answer_is_no_loop(message):
     before = PreviousAnswer("how do I freeze my membership", "freeze")
     assert not answer_did_not_help(message, before, "Freeze it under Membership > Freeze.",
                                    [{"article": "freeze", "confidence": 0.9}], 0.7)
+
+
+def test_an_unplaced_report_about_what_was_answered_goes_to_that_answers_team():
+    """"done, but the app says the reading is too high" after the meter-reading steps (10 words, no
+    follow-up form) went to the default queue."""
+    from baton.nodes.decide import continues_topic
+
+    question = "how do I submit a meter reading?"
+    assert continues_topic("done, but the app says the reading is too high", question)
+    assert not continues_topic("do you sell gift vouchers for christmas?", question)
+    unplaced = [{**draft(0, "tariffs", 0.18), "tag_sure": False}]
+    _, routed = decide_intents(unplaced, POLICY, last_answered_tag="technical", follows_up=True)
+    _, alone = decide_intents(unplaced, POLICY, last_answered_tag="technical", follows_up=False)
+    assert routed["queue"] == "tech" and alone["queue"] == "general"

@@ -136,6 +136,19 @@ def test_a_step_of_the_answer_that_failed_goes_to_the_answers_team(policy, kb, c
     assert (r["outcome"], r["reasons"], r["queue"]) == ("handoff", reasons, queue)
 
 
+def test_an_unplaced_message_about_what_was_answered_goes_to_the_answers_team(policy, kb, customers):
+    """"done, but the app says the reading is too high" after the meter-reading steps went to the
+    default queue: too long for a follow-up, it names what the answer was about."""
+    about, other = "held the reset button for ten seconds and now the light is purple", "do you sell gift vouchers"
+    b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, about: Scripted("account", "two-factor", 0.12),
+                                                       other: Scripted("account", "two-factor", 0.12)}))
+    b.send("c1", "c-1001", "how do I reset my hub")
+    r = b.send("c1", "c-1001", about)
+    assert (r["outcome"], r["reasons"], r["queue"]) == ("handoff", ["low_confidence"], "technical")
+    b.send("c2", "c-1001", "how do I reset my hub")
+    assert b.send("c2", "c-1001", other)["queue"] == "accounts"  # nothing of the answer: its own topic
+
+
 def test_an_attempt_the_answer_suggested_is_not_answered_with_it_again(policy, kb, customers):
     """"yes I restarted the router already" after the outage steps was answered with them again (0.74)."""
     tried, other = "yes I restarted the router already", "I restarted the router already, my camera is offline"

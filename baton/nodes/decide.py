@@ -155,9 +155,10 @@ def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[
                    last_answered_tag: str | None = None, follows_up: bool = False) -> tuple[list[Draft], Decision]:
     """Statuses for each draft and the decision of the turn. `last_answered_tag` is the tag of the
     AI's latest answer: an off-the-rails turn that asks nothing recognisable ("that didn't fix
-    anything") goes to that answer's queue, and so does a short follow-up to it (`follows_up`)
-    that the engine cannot place as a question of its own ("what if the link doesnt arrive?" after
-    the password-reset steps read alone as a shipping question at 0.02)."""
+    anything") goes to that answer's queue, and so does a follow-up to it that the engine cannot
+    place as a question of its own (`follows_up`: short and pointing back, or naming what the
+    answer was about, `continues_topic`; "what if the link doesnt arrive?" after the
+    password-reset steps read alone as a shipping question at 0.02)."""
     decided: list[Draft] = []
     explanation: list[str] = []
     placed = [d for d in drafts if d.get("tag_sure", True)]
@@ -242,6 +243,16 @@ def answer_did_not_help(message: str, before: PreviousAnswer, reply: str, drafts
     return []
 
 
+def continues_topic(message: str, question: str) -> bool:
+    """The message goes on about the question answered in the turn before: it names one of its
+    terms ("done, but the app says the reading is too high" after "how do I submit a meter
+    reading?": unplaced, it went to the default queue). A word only the reply used does not count:
+    "a button on my order page doesnt work" after steps that say "hold the reset button" is
+    another matter."""
+    asked = set(content_terms(question))
+    return any(term in asked for term in content_terms(message))
+
+
 def failure_decision(state: BatonState, policy: Policy) -> Decision:
     failure = first_failure(state) or {"node": "unknown", "error": "unknown"}
     return Decision(outcome="handoff", reasons=["failure"], queue=policy.default_queue,
@@ -259,7 +270,8 @@ def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     if not off and before is not None and replies:
         off = answer_did_not_help(message, before, replies[-1], state.get("drafts", []), policy.confidence_threshold)
     history = state.get("answered_history") or []
+    carries_on = before is not None and (refine.follows_up(message) or continues_topic(message, before.text))
     drafts, decision = decide_intents(state.get("drafts", []), policy, off,
                                       last_answered_tag=history[-1].get("tag") if history else None,
-                                      follows_up=before is not None and refine.follows_up(message))
+                                      follows_up=carries_on)
     return {"drafts": drafts, "decision": decision, "off_rails": off}
