@@ -46,6 +46,7 @@ def test_saying_what_fixed_it_still_says_it_worked(message):
     "Our smart meter stopped sending readings after we changed the wifi. Do I need to do anything?",
     "Slack notifications stopped after we renamed the channel. Fix?",
     "The last 3 boxes arrived late and the vegetables were rotten. I'd like to know what you're going to do about it.",
+    "The money has left my account but she has not received it. Could you please investigate",
 ])
 def test_an_ask_for_help_with_what_was_just_said_is_no_request_of_its_own(message):
     assert [s.text for s in split_intents(message)] == [message]
