@@ -214,3 +214,24 @@ def test_a_follow_up_is_read_with_the_question_answered_before_it():
     # a new question of its own in the next turn is read alone
     r = b.send("g", "g-1", "how much is a PT session?")
     assert [i["article"] for i in r["intents"]] == ["personal-training"]
+
+
+def test_a_car_rental_company_written_in_one_go():
+    """tests/fixtures/rental: a car rental company, 19 articles of two questions; damage claims,
+    fines and refunds closed by people, three customers of nine bypassing the AI (the bypass
+    warning fires, as it should). Its first run (2026-12-06, 48 of 65) found four faults, fixed
+    the same day: a greeting line ("Hello Roadly team") sure of an article took the context after
+    it off as a request; "plans changed, I won't need the car anymore." was a problem of its own;
+    "I called roadside but nobody answers" after the roadside steps got them again (0.76). 51 of
+    65 since. Two harmful answers: "can I use my debit card for the deposit?" is answered from
+    ways to pay (which says the deposit needs a credit card: the right answer under another tag),
+    and "I dented the door yesterday" beside an answered question is handed off unplaced (0.22),
+    so its damage tag is missing. The other misses are covered questions in other words
+    ("I'd like to keep the car two more days", "I'm returning at 5am, will anyone be there?")
+    handed off at 0.11-0.69, and "and if it's my husband?" after the additional-driver answer
+    (0.09; the article says a partner is free)."""
+    m = run_fixture("rental", date(2026, 12, 6))
+    assert m["checked"] >= 65
+    assert m["pass_rate"] >= 0.76, m["failures"]  # 51 of 65 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] <= 0.031, m["failures"]  # 2 of 65 (the rate is rounded to 4 places)
+    assert m["routing_accuracy"] >= 0.9, m["failures"]

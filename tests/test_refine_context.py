@@ -22,7 +22,9 @@ def test_an_attempt_at_a_fix_is_the_context_of_the_question_unless_the_kb_is_as_
 @pytest.mark.parametrize("attempt", ["I've restarted it twice", "I already reset it twice",
                                      "I already did the factory reset", "I have already restarted the router",
                                      "we already unplugged it", "I tried to restart it",
-                                     "we tried to turn it off and on", "I tried to reset the router"])
+                                     "we tried to turn it off and on", "I tried to reset the router",
+                                     # after the roadside steps the same steps went out again (0.76)
+                                     "I called roadside but nobody answers"])
 def test_an_attempt_that_reports_nothing_else_is_never_a_request_of_its_own(attempt):
     assert reports_attempt(attempt)
     assert recount_needs(attempt) == math.inf and needed_confidence(attempt, "my camera won't connect") == math.inf

@@ -90,6 +90,11 @@ DENIAL = re.compile(
     r"used?\b|request|book|renew|approv|consent|join|regist|creat|add|chang|activat|install|download|click|select|"
     r"cho)[^?]*$",
     re.IGNORECASE)
+# Plans that changed ("plans changed, I won't need the car anymore", "we no longer need the second
+# seat"): why the customer asks what they ask, not a problem of its own (cut off, handed off at 0.19).
+NO_LONGER_NEEDED = re.compile(r"^[^?]*\b(?:i|we)\s+(?:won'?t|wont|will not|don'?t|dont|do not|no longer)\s+"
+                              r"(?:need|want|use)\b[^?]*\b(?:any ?more|any longer)\b[^?]*$"
+                              r"|^[^?]*\b(?:i|we)\s+no longer\s+(?:need|want|use)\b[^?]*$", re.IGNORECASE)
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
     r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
@@ -226,6 +231,16 @@ INTRODUCTION = re.compile(
     rf"|(?:{_GREETING})*{_NAME}\s+(?i:here)(?:{_COMPANY})?)\W*$")
 
 
+# A greeting and whom it is addressed to ("Hello Roadly team", "Dear Sir or Madam", "Hi Anna"):
+# on its own line it says nothing, and cut off it found an article (pickup documents, at 0.35+).
+GREETING_LINE = re.compile(
+    r"^\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+"
+    r"(?:(?i:there|all|everyone|folks|guys|team|support|sir|madam|sir or madam|support team|"
+    r"customer (?:service|support)(?: team)?)"
+    r"|[A-Z][\w'-]*(?:\s+(?i:team|support|customer service|customer support))?|(?i:[\w'-]+\s+(?:team|support)))"
+    r"[\s,.!:]*$")
+
+
 def is_social(text: str) -> bool:
     """Greeting, introduction, farewell, thanks, acknowledgement, announcement, a question about the
     assistant or "I don't need a human": nothing to answer on its own."""
@@ -240,7 +255,7 @@ def is_social(text: str) -> bool:
                 or toks[0] in REQUEST_VERBS or _foreign_words(rest) >= FOREIGN_WORDS_SAY_MORE):
             return True
     if (SOCIAL_QUESTION.match(text) or ACKNOWLEDGEMENT.match(text) or ABOUT_THE_ASSISTANT.match(text)
-            or FAREWELL.match(text)):
+            or FAREWELL.match(text) or GREETING_LINE.match(text)):
         return True
     if INTRODUCTION.match(text) and not PROBLEM.search(text):
         return True
@@ -257,7 +272,8 @@ def is_instruction(text: str) -> bool:
 def is_context(text: str) -> bool:
     """A statement of circumstances ("I'm on my office network", "I never upgraded") rather than a
     request."""
-    return (CONTEXT.search(text) is not None and PROBLEM.search(text) is None) or DENIAL.search(text) is not None
+    return ((CONTEXT.search(text) is not None and PROBLEM.search(text) is None) or DENIAL.search(text) is not None
+            or NO_LONGER_NEEDED.search(text) is not None)
 
 
 # A thank-you in another language says more than thanks when it holds this many words no English

@@ -123,7 +123,7 @@ def recounts(text: str) -> bool:
 _TRIED_FIX = r"(?:re-?start|re-?boot|re-?install|unplug|turn|switch|power|clear|update|re-?connect|re-?pair|factory|" \
              r"reset(?! (?:my |the |our )?password))"
 TRIED = re.compile(r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|just\s+|also\s+)?(?:tried(?! to (?!" + _TRIED_FIX + r"))|"
-                   r"followed|restarted|rebooted|"
+                   r"followed|restarted|rebooted|called|phoned|rang|contacted|emailed|messaged|"
                    r"reset|checked|unplugged|reinstalled|updated|did (?:that|this|it|everything))\b"
                    r"|\b(?:i|we)(?:'ve| have)?\s+already\s+(?:did|done|\w+ed)\b", re.IGNORECASE)
 
