@@ -136,17 +136,21 @@ def test_a_step_of_the_answer_that_failed_goes_to_the_answers_team(policy, kb, c
     assert (r["outcome"], r["reasons"], r["queue"]) == ("handoff", reasons, queue)
 
 
+def after_the_reset_answer(b: Baton, conversation: str, message: str) -> dict:
+    """The turn result of `message` sent right after the hub-reset question was answered."""
+    b.send(conversation, "c-1001", "how do I reset my hub")
+    return b.send(conversation, "c-1001", message)
+
+
 def test_an_unplaced_message_about_what_was_answered_goes_to_the_answers_team(policy, kb, customers):
     """"done, but the app says the reading is too high" after the meter-reading steps went to the
     default queue: too long for a follow-up, it names what the answer was about."""
     about, other = "held the reset button for ten seconds and now the light is purple", "do you sell gift vouchers"
     b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, about: Scripted("account", "two-factor", 0.12),
                                                        other: Scripted("account", "two-factor", 0.12)}))
-    b.send("c1", "c-1001", "how do I reset my hub")
-    r = b.send("c1", "c-1001", about)
+    r = after_the_reset_answer(b, "c1", about)
     assert (r["outcome"], r["reasons"], r["queue"]) == ("handoff", ["low_confidence"], "technical")
-    b.send("c2", "c-1001", "how do I reset my hub")
-    assert b.send("c2", "c-1001", other)["queue"] == "accounts"  # nothing of the answer: its own topic
+    assert after_the_reset_answer(b, "c2", other)["queue"] == "accounts"  # nothing of the answer: its own topic
 
 
 def test_an_attempt_the_answer_suggested_is_not_answered_with_it_again(policy, kb, customers):
@@ -154,11 +158,9 @@ def test_an_attempt_the_answer_suggested_is_not_answered_with_it_again(policy, k
     tried, other = "yes I restarted the router already", "I restarted the router already, my camera is offline"
     b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, tried: Scripted("technical", "factory-reset", 0.9),
                                                        other: Scripted("technical", "camera-offline", 0.9)}))
-    b.send("c1", "c-1001", "how do I reset my hub")
-    r = b.send("c1", "c-1001", tried)
+    r = after_the_reset_answer(b, "c1", tried)
     assert (r["outcome"], r["reasons"], r["queue"]) == ("handoff", ["off_rails"], "technical")
-    b.send("c2", "c-1001", "how do I reset my hub")
-    assert b.send("c2", "c-1001", other)["outcome"] == "answer"  # another article: a new matter
+    assert after_the_reset_answer(b, "c2", other)["outcome"] == "answer"  # another article: a new matter
 
 
 def test_asking_to_be_escalated_hands_the_turn_to_a_person(policy, kb, customers):

@@ -17,7 +17,8 @@ def test_a_greeting_and_whom_it_addresses_say_nothing(greeting):
     assert not is_social("hello refund") and not is_social("hi Roadly, where is my car")
 
 
-@pytest.mark.parametrize("message", ["plans changed, I won't need the car anymore.", "we no longer need the second seat"])
+@pytest.mark.parametrize("message", ["plans changed, I won't need the car anymore.",
+                                     "we no longer need the second seat"])
 def test_plans_that_changed_are_context_not_a_problem(message):
     """"plans changed, I won't need the car anymore. can I cancel without paying?" handed the first
     sentence off on its own (0.19) beside the answered cancellation."""
