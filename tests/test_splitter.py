@@ -194,6 +194,8 @@ def test_a_short_question_about_what_the_sentence_before_named_joins_it():
     """"whats E-104?" alone was handed off at 0.05 (return policy) beside the report naming it."""
     assert texts("hub says ERROR E-104 when I try to add the thermostat. whats E-104?") == [
         "hub says ERROR E-104 when I try to add the thermostat. whats E-104?"]
+    # handed off alone at 0.09 as a plans question
+    assert len(texts("my thermostat shows E3 and the heating won't turn on. Any idea what E3 means?")) == 1
     # after a request of its own, or naming something new, it is a question of its own
     assert len(texts("how do I add the thermostat? what is E-104?")) == 2
     assert len(texts("the hub shows error E-104. what is the warranty?")) == 2

@@ -232,13 +232,15 @@ def _leans_on_previous(text: str) -> bool:
 
 # A short question about something the sentence before named ("hub says ERROR E-104 when I add the
 # thermostat. | whats E-104?"): alone it names nothing the KB knows (return policy at 0.05).
-ASKS_ABOUT_WHAT_WAS_SAID_MAX_WORDS = 4
-_WHAT_IS = re.compile(r"^\W*(?:what'?s|whats|what is|what does|what do|what are)\b", re.IGNORECASE)
+ASKS_ABOUT_WHAT_WAS_SAID_MAX_WORDS = 6
+_WHAT_IS = re.compile(r"^\W*(?:(?:any idea|do you know|can you tell me|could you tell me)\s+what"
+                      r"|what'?s|whats|what is|what does|what do|what are)\b", re.IGNORECASE)
+_ASKING_WHAT = frozenset(content_terms("idea know tell mean means meaning stand"))  # "any idea what E3 means?"
 
 
 def asks_about_what_was_said(text: str, previous: str) -> bool:
     """`text` asks what something `previous` (no request itself) named is: all its terms are there."""
-    terms = set(content_terms(text))
+    terms = set(content_terms(text)) - _ASKING_WHAT
     return (len(words(text)) <= ASKS_ABOUT_WHAT_WAS_SAID_MAX_WORDS and _WHAT_IS.match(text) is not None
             and bool(terms) and terms <= set(content_terms(previous)) and kind(previous) != "request")
 
