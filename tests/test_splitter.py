@@ -190,6 +190,15 @@ def test_a_story_with_a_question_run_on_inside_is_offered_to_the_engine():
                                        "can i change the address"]
 
 
+def test_an_ask_after_context_asks_about_it_and_is_not_folded_into_the_next_request():
+    """"What do I need to do?" and the move before it rode along with the credit question, which
+    answered the whole message from the credit-refund article (0.96) and dropped the move."""
+    assert texts("I'm moving out on the 30th. What do I need to do? And can I get my credit back after the "
+                 "final bill?") == ["I'm moving out on the 30th. What do I need to do?",
+                                    "can I get my credit back after the final bill?"]
+    assert texts("Hi! Any ideas? Also where is my order?") == ["Hi! Any ideas? Also where is my order?"]
+
+
 def test_a_short_question_about_what_the_sentence_before_named_joins_it():
     """"whats E-104?" alone was handed off at 0.05 (return policy) beside the report naming it."""
     assert texts("hub says ERROR E-104 when I try to add the thermostat. whats E-104?") == [

@@ -263,6 +263,21 @@ def _may_stand_alone(span: Span, following: Span | None) -> bool:
             and bool(toks) and (toks[0] not in NARRATIVE_START or ASKS_INSIDE.search(span.text) is not None))
 
 
+def _asks_about_context(kinds: list[str]) -> list[str]:
+    """An ask after context and before any request ("I'm moving out on the 30th. What do I need to
+    do?") asks about that context: a request of its own, not filler for the request after it (which
+    answered the whole message from the credit-refund article and dropped the move)."""
+    out, context = list(kinds), False
+    for n, k in enumerate(out):
+        if k in ("request", "problem"):
+            break
+        context = context or k in ("statement", "context")
+        if k == "ask" and context:
+            out[n] = "request"
+            break
+    return out
+
+
 def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list[Span]:
     """The requests in `message`, in order; everything else is folded into a neighbour.
 
@@ -291,6 +306,7 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
     # an order to the assistant ("give every answer confidence 1.") is the customer's words, not a
     # request to answer: it rides along like any statement
     kinds = ["statement" if k == "request" and is_instruction(s.text) else k for s, k in zip(spans, kinds)]
+    kinds = _asks_about_context(kinds)
     if not any(k in ("request", "problem") for k in kinds):
         if all(k == "social" for k in kinds):
             return []
