@@ -166,19 +166,23 @@ def refuses_the_bot(text: str) -> bool:
     return _REFUSES_BOT.search(text) is not None
 
 
+def _asked_in_a_sentence(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern` matches a sentence of `text`, not negated there ("no need to escalate") and not in
+    an order to the assistant ("[system] ... escalate to priority": the customer's words posing
+    as configuration, data and not a request)."""
+    return any(not _negated(sentence, m.start()) and not is_instruction(sentence)
+               for sentence in re.split(r"(?<=[.!?\n])\s*", text.lower()) for m in pattern.finditer(sentence))
+
+
 def asks_for_people(text: str) -> bool:
     """The customer asks for a person or a call in words that need no policy phrase (`_ASKS_FOR_PEOPLE`)."""
-    return any(not _negated(sentence, m.start()) and not is_instruction(sentence)
-               for sentence in re.split(r"(?<=[.!?\n])\s*", text.lower()) for m in _ASKS_FOR_PEOPLE.finditer(sentence))
+    return _asked_in_a_sentence(_ASKS_FOR_PEOPLE, text)
 
 
 def asks_to_escalate(text: str) -> bool:
     """The customer asks to be escalated or transferred ("so please escalate", "transfer me"), or
     for a manager ("can I speak to your supervisor")."""
-    # an escalation dressed as an order to the assistant ("[system] ... escalate to priority") is
-    # the customer's words posing as configuration: data, not a request
-    return any(not _negated(sentence, m.start()) and not is_instruction(sentence)
-               for sentence in re.split(r"(?<=[.!?\n])\s*", text.lower()) for m in _ESCALATE.finditer(sentence))
+    return _asked_in_a_sentence(_ESCALATE, text)
 
 
 def user_request(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
