@@ -156,10 +156,13 @@ class EmbeddedEngine:
         named = set(content_terms(previous.text))
         if best == previous.article or not named:
             return intent
-        article = self.kb[best]
-        if named & set(content_terms(" ".join((article.title, *article.questions, article.body)))):
+        if named & self.index.article_terms[self.index.article_ids.index(best)].keys():
             return intent
-        mask = np.array([[a.id == best for a in self.kb.articles]])
+        return self._scored_without(intent, best, embed)
+
+    def _scored_without(self, intent: Intent, article: str, embed: Callable[[list[str]], np.ndarray]) -> Intent:
+        """`intent` scored again as if the KB did not have `article`."""
+        mask = np.array([[a.id == article for a in self.kb.articles]])
         [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]), mask)
         return Intent(**{**rescored, "index": intent["index"]})
 
@@ -178,9 +181,7 @@ class EmbeddedEngine:
         best = intent["hits"][0]["article"]
         if not attempts or not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts)):
             return intent
-        mask = np.array([[a.id == best for a in self.kb.articles]])
-        [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]), mask)
-        return Intent(**{**rescored, "index": intent["index"]})
+        return self._scored_without(intent, best, embed)
 
     def _merge_same_article(self, message: str, intents: list[Intent]) -> list[Intent]:
         """A report next to a question on the same article (or, unsure, on the same topic) becomes
