@@ -57,7 +57,8 @@ class EmbeddedEngine:
     def split(self, message: str, meter: Any = None, previous: PreviousAnswer | None = None) -> list[Intent]:
         """Rule split (a recount the KB cannot place joins its neighbour: `refine.fold_recounts`),
         then score-guided cuts inside each span, at its sentences and soft boundaries
-        (`refine.pieces_of`, `refine.group`), then scoring.
+        (`refine.pieces_of`, `refine.group`; a question right after the report it asks about stays with
+        it: `refine.ask_after_report`), then scoring.
 
         An intent whose request is wrapped in greetings, context or asides ("no need for a human,
         I just want to know if you take credit cards") is also scored on its request alone
@@ -104,6 +105,7 @@ class EmbeddedEngine:
                                   [refine.needed_confidence(c.text, plan[n - 1].text if n else None)
                                    for n, c in enumerate(plan)]) \
                 if len(plan) > 1 else [[0]]
+            groups = refine.ask_after_report(message, plan, groups)
             if len(groups) == 1:
                 final.append(span)
                 continue

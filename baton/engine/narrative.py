@@ -97,6 +97,19 @@ def _narrates(toks: list[str]) -> bool:
             and any(_past(t) for t in head))
 
 
+# "is rated", "I'm interested", "it's closed": the participle describes a state, it tells no event
+_BEING = frozenset("is are am i'm im it's its that's".split())
+
+
+def reports_event(text: str) -> bool:
+    """The statement says that something happened, in a past tense and wanting nothing: "the
+    festival got cancelled", "Good morning, the Rivers show on 12 March was cancelled yesterday",
+    "I bought 4 tickets last week" (not "the book is rated five stars", "I'd like a table")."""
+    toks = without_discourse(words(text))
+    return (kind(text) == "statement" and not WANTS.intersection(toks)
+            and any(_past(t) and not (n and toks[n - 1] in _BEING) for n, t in enumerate(toks[:8])))
+
+
 def continues_story(text: str, previous: str) -> bool:
     """The piece carries on the story of the piece before it with another past-tense verb and no
     subject of its own ("I recently finished the course | and passed all the quizzes")."""

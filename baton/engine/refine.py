@@ -38,6 +38,7 @@ from typing import Callable, Sequence
 
 from baton.engine.kinds import is_instruction, kind
 from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt,
+                                    reports_event,
                                     tells_story, voices_feeling, without_greeting)
 from baton.engine.splitter import (ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, asks_about_what_was_said, candidate_spans,
                                    is_short_command)
@@ -326,3 +327,28 @@ def group(tops: Sequence[str | None], confidences: Sequence[float],
         groups.append([i])
         current_top = top if sure else None
     return groups
+
+
+_NOTHING_BETWEEN = re.compile(r"[\s,.;:!?-]*")
+
+
+def ask_after_report(message: str, plan: Sequence[Span], groups: list[list[int]]) -> list[list[int]]:
+    """`groups` with a question joined to the report of what happened right before it, when only
+    punctuation stands between them: "the festival got cancelled, when do I get my refund?" asks
+    about the cancelled festival. Apart, the report was sure of the cancelled-events article (0.94)
+    and the question of the refunds one (0.94): the report was answered and the refund handed
+    off, though the events article says a cancelled show is refunded by itself; together they are
+    the events article's (0.84). A report only sets the scene (`sets_context`, `recounts`,
+    `narrative.reports_event`); "also" or "and" before the question keeps two requests."""
+    def only_reports(group: list[int]) -> bool:
+        return all((sets_context(plan[i].text) or recounts(plan[i].text)) and reports_event(plan[i].text)
+                   for i in group)
+
+    out: list[list[int]] = []
+    for g in groups:
+        if (out and only_reports(out[-1]) and asks_question(plan[g[0]].text)
+                and _NOTHING_BETWEEN.fullmatch(message[plan[out[-1][-1]].end:plan[g[0]].start])):
+            out[-1] = out[-1] + g
+        else:
+            out.append(list(g))
+    return out
