@@ -235,3 +235,21 @@ def test_a_car_rental_company_written_in_one_go():
     assert m["pass_rate"] >= 0.76, m["failures"]  # 51 of 65 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 0.031, m["failures"]  # 2 of 65 (the rate is rounded to 4 places)
     assert m["routing_accuracy"] >= 0.9, m["failures"]
+
+
+def test_a_ticketing_platform_written_in_one_go():
+    """tests/fixtures/tickets: concert and theatre tickets, 21 articles of two questions; refunds
+    and fraud closed by people, three customers of ten bypassing the AI. Its first run (2026-12-06)
+    passed 47 of 65 with no harmful answer and found one fault, fixed the same day: "the festival
+    got cancelled, when do I get my refund?" answered the report from the cancelled-events article
+    and handed the refund question to the payments team, though that article says cancelled shows
+    refund themselves (`refine.ask_after_report`). 48 of 65 since. The misses are covered questions
+    in other words handed off at 0.2-0.66 ("do you take apple pay?" 0.63 where "can I pay with
+    apple pay?" is 0.88), a turn after such a handoff (a person owns the conversation), and
+    follow-ups the article before answers ("and what if nobody buys them?" after the resale steps,
+    0.08; "how long do I have to ask for a refund" after the postponed-show answer goes to refunds)."""
+    m = run_fixture("tickets", date(2026, 12, 6))
+    assert m["checked"] >= 65
+    assert m["pass_rate"] >= 0.72, m["failures"]  # 48 of 65 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] == 0.0, m["failures"]
+    assert m["routing_accuracy"] >= 0.9, m["failures"]
