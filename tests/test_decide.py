@@ -292,3 +292,23 @@ def test_an_unplaced_report_about_what_was_answered_goes_to_that_answers_team():
     _, routed = decide_intents(unplaced, POLICY, last_answered_tag="technical", follows_up=True)
     _, alone = decide_intents(unplaced, POLICY, last_answered_tag="technical", follows_up=False)
     assert routed["queue"] == "tech" and alone["queue"] == "general"
+    _, read = decide_intents(unplaced, POLICY, last_answered_tag="technical",
+                             continues=lambda text: continues_topic(text, question))
+    assert read["queue"] == "general"  # the draft's own words name nothing of the question
+
+
+def test_only_the_unplaced_question_s_own_words_can_carry_on_the_answer_before():
+    """"my order from yesterday hasn't shipped also does this product work with a Model A" after
+    "can I pay with paypal? it's for order #A-12345": the Model A question (0.29, unplaced) went to
+    the payments team because the *other* question of the message said "order"."""
+    from baton.nodes.decide import continues_topic
+
+    question = "can I pay with paypal? it's for order #A-12345"
+    drafts = [{**draft(0, "orders", 0.83), "text": "my order from yesterday hasn't shipped"},
+              {**draft(1, "technical", 0.29), "text": "does this product work with a Model A", "tag_sure": False}]
+    decided, d = decide_intents(drafts, POLICY, last_answered_tag="refunds",
+                                continues=lambda text: continues_topic(text, question))
+    assert d["outcome"] == "partial" and decided[1]["queue"] == d["queue"] == "fulfilment"
+    # the old reading, the whole message against the question: the payments team
+    _, whole = decide_intents(drafts, POLICY, last_answered_tag="refunds", follows_up=True)
+    assert whole["queue"] == "billing"

@@ -153,6 +153,16 @@ def test_an_unplaced_message_about_what_was_answered_goes_to_the_answers_team(po
     assert after_the_reset_answer(b, "c2", other)["queue"] == "accounts"  # nothing of the answer: its own topic
 
 
+def test_only_the_unplaced_question_s_own_words_carry_on_the_answer_before(policy, kb, customers):
+    """The other question of the message named the hub; the unplaced one goes to its own team."""
+    hub, other = "where is my second hub", "do you sell gift vouchers"
+    b = make(policy, kb, customers, engine=FakeEngine({**SCRIPT, hub: Scripted("orders", "shipping-times", 0.9),
+                                                       other: Scripted("account", "two-factor", 0.12)}))
+    r = after_the_reset_answer(b, "c1", f"{hub} also {other}")
+    assert (r["outcome"], r["queue"]) == ("partial", "accounts")
+    assert r["intents"][1]["queue"] == "accounts"
+
+
 def test_an_attempt_the_answer_suggested_is_not_answered_with_it_again(policy, kb, customers):
     """"yes I restarted the router already" after the outage steps was answered with them again (0.74)."""
     tried, other = "yes I restarted the router already", "I restarted the router already, my camera is offline"

@@ -154,20 +154,24 @@ def off_rails_signals(message: str, transcript: Sequence[AnyMessage], ai_turns_s
 
 
 def decide_intents(drafts: Sequence[Draft], policy: Policy, off_rails: Sequence[str] = (),
-                   last_answered_tag: str | None = None, follows_up: bool = False) -> tuple[list[Draft], Decision]:
+                   last_answered_tag: str | None = None, follows_up: bool = False,
+                   continues: Callable[[str], bool] | None = None) -> tuple[list[Draft], Decision]:
     """Statuses for each draft and the decision of the turn. `last_answered_tag` is the tag of the
     AI's latest answer: an off-the-rails turn that asks nothing recognisable ("that didn't fix
     anything") goes to that answer's queue, and so does a follow-up to it that the engine cannot
     place as a question of its own (`follows_up`: short and pointing back, or naming what the
     answer was about, `continues_topic`; "what if the link doesnt arrive?" after the
-    password-reset steps read alone as a shipping question at 0.02)."""
+    password-reset steps read alone as a shipping question at 0.02). `follows_up` is about the
+    whole message; `continues` reads each draft's own words, so an unplaced question beside
+    another that names the answer's topic keeps its own queue."""
     decided: list[Draft] = []
     explanation: list[str] = []
     placed = [d for d in drafts if d.get("tag_sure", True)]
     fallback = policy.queue_for(max(placed, key=_confidence)["tag"]) if placed else policy.default_queue
     for d in drafts:
         queue = policy.queue_for(d["tag"]) if d.get("tag_sure", True) else fallback
-        if follows_up and last_answered_tag is not None and _confidence(d) < refine.SPLIT_MIN_CONFIDENCE:
+        carried_on = follows_up or (continues is not None and continues(d["text"]))
+        if carried_on and last_answered_tag is not None and _confidence(d) < refine.SPLIT_MIN_CONFIDENCE:
             queue = policy.queue_for(last_answered_tag)
         conf = d["confidence"] if d["confidence"] is not None else 0.0
         if off_rails:
@@ -272,8 +276,8 @@ def decide(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
     if not off and before is not None and replies:
         off = answer_did_not_help(message, before, replies[-1], state.get("drafts", []), policy.confidence_threshold)
     history = state.get("answered_history") or []
-    carries_on = before is not None and (refine.follows_up(message) or continues_topic(message, before.text))
     drafts, decision = decide_intents(state.get("drafts", []), policy, off,
                                       last_answered_tag=history[-1].get("tag") if history else None,
-                                      follows_up=carries_on)
+                                      follows_up=before is not None and refine.follows_up(message),
+                                      continues=(lambda text: continues_topic(text, before.text)) if before else None)
     return {"drafts": drafts, "decision": decision, "off_rails": off}
