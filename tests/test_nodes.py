@@ -166,6 +166,25 @@ def test_summarize_builds_the_brief(policy):
     assert "could not place the question (best guess 'sales')" in brief["stuck_on"]
 
 
+def test_the_brief_lists_the_identifiers_the_customer_gave(policy):
+    # the agent finds the order number and the address without reading the transcript
+    state = {
+        "conversation_id": "c-9", "customer": CUSTOMER, "message": "do you sell bulbs",
+        "messages": [HumanMessage("where is order #A-12345?"), AIMessage("It ships today."),
+                     HumanMessage("also my invoice should go to jo@example.com. Order #A-12345 again"),
+                     AIMessage("Anything else?"), HumanMessage("do you sell bulbs")],
+        "drafts": [{**drafted(0.2, "handed_off", "low_confidence", "do you sell bulbs"), "index": 0}],
+        "decision": {"outcome": "handoff", "reasons": ["low_confidence"], "queue": "sales", "explanation": ["x"]},
+        "turn": 3,
+    }
+    brief = summarize(state, rt(policy))["brief"]
+    assert brief["details"] == ["#A-12345", "jo@example.com"]
+    assert "Details given: #A-12345, jo@example.com" in brief["text"]
+    state["messages"] = [HumanMessage("do you sell bulbs")]
+    brief = summarize(state, rt(policy))["brief"]
+    assert brief["details"] == [] and "Details given" not in brief["text"]
+
+
 def test_summarize_decides_for_direct_handoffs(policy):
     update = summarize({"customer": CUSTOMER, "message": "where is my package", "bypass": ["tier vip"], "messages": []},
                        rt(policy))

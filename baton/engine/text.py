@@ -65,6 +65,13 @@ _IDENTIFIER = re.compile(
     re.IGNORECASE)
 
 
+def identifiers(text: str) -> list[str]:
+    """The identifiers `text` holds (order and tracking numbers, codes, links, e-mail addresses:
+    `_IDENTIFIER`), in order, each once, without the punctuation a sentence puts after them."""
+    found = (m.group(0).rstrip(".,;:!?)]}'\"") for m in _IDENTIFIER.finditer(text))
+    return list(dict.fromkeys(f for f in found if f))
+
+
 # Bump when `for_matching` or `content_terms` reads text differently: cached classifiers and
 # calibrations key on it.
 MATCHING_VERSION = 6

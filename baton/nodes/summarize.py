@@ -1,8 +1,9 @@
 """Summarizer: the handoff brief, so the agent never re-interviews the customer.
 
 The brief says who the customer is, why the AI handed off, what the AI asked, what the customer
-said, what was already answered (with article ids) and where it got stuck (the customer's exact
-words and why), plus a plain-text rendering for the agent's first screen kept within the
+said, the identifiers they gave in any message (order numbers, codes, links, e-mail addresses:
+`details`), what was already answered (with article ids) and where it got stuck (the customer's
+exact words and why), plus a plain-text rendering for the agent's first screen kept within the
 policy's token budget (counted with tiktoken).
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.runtime import Runtime
 
-from baton.engine.text import written_part
+from baton.engine.text import identifiers, written_part
 from baton.graph.context import Deps
 from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines, with_answered
 from baton.graph.result import placed_tag
@@ -81,6 +82,7 @@ def render(brief: dict[str, Any], budget: int) -> str:
         f"Customer: {c.get('name') or c.get('id')} ({c.get('id')}), tier {c.get('tier')}, "
         f"ARR {c.get('arr')}, plan {c.get('plan') or '-'}, renewal {c.get('renewal_date') or '-'}",
         f"Stuck on: {brief['stuck_on']}",
+        *([f"Details given: {', '.join(brief['details'])}"] if brief["details"] else []),
     ]
     answered = [f"Answered: \"{a['text']}\" with {a['article']} ({a['confidence']:.2f})" for a in brief["answered"]]
     asked = [f"AI asked: {q}" for q in brief["asked"]]
@@ -113,6 +115,8 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
         "asked": [m.content for m in transcript if isinstance(m, AIMessage) and str(m.content).rstrip().endswith("?")
                   and m.content not in PLEASANTRIES],  # "what can I help you with?" asks nothing of the case
         "customer_said": [m.content for m in transcript if isinstance(m, HumanMessage)],
+        "details": list(dict.fromkeys(i for m in transcript if isinstance(m, HumanMessage)
+                                      for i in identifiers(str(m.content)))),
         "answered": answered,
         "stuck_on": stuck_on,
         "stuck": stuck,

@@ -105,7 +105,9 @@ function renderBrief(h) {
   $("why").replaceChildren(el("h3", {}, "Why a human"),
     el("div", {}, ...(brief.reasons || h.reasons).map((r) => el("span", { class: "reason" }, r)), ` → ${h.queue}`),
     el("p", {}, brief.summary || ""),
-    ...(brief.asked && brief.asked.length ? [el("div", {}, "AI asked: ", brief.asked.join(" / "))] : []));
+    ...(brief.asked && brief.asked.length ? [el("div", {}, "AI asked: ", brief.asked.join(" / "))] : []),
+    ...(brief.details && brief.details.length
+      ? [el("div", { dataset: { testid: "details" } }, "Details given: ", brief.details.join(", "))] : []));
   const stuck = brief.stuck || [];
   $("stuck-on").replaceChildren(el("h3", {}, "Stuck on"),
     ...(stuck.length ? stuck.map((s) => el("div", {}, "“", el("mark", {}, s.text), "” — ", s.why))
