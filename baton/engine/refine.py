@@ -41,6 +41,7 @@ from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, giv
                                     reports_event,
                                     tells_story, voices_feeling, without_greeting)
 from baton.engine.splitter import (ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, asks_about_what_was_said, candidate_spans,
+                                   elides_object,
                                    is_short_command)
 from baton.engine.text import STOPWORDS, words
 
@@ -143,8 +144,8 @@ def modifies_previous(text: str) -> bool:
 
 
 def leans_back(text: str) -> bool:
-    """The piece only makes sense with the one before it ("can I move it")."""
-    return len(words(text)) <= ANAPHORA_MAX_WORDS and LEANS_BACK.search(text) is not None
+    """The piece only makes sense with the one before it ("can I move it", "how do I cancel?")."""
+    return (len(words(text)) <= ANAPHORA_MAX_WORDS and LEANS_BACK.search(text) is not None) or elides_object(text)
 
 
 # A message carrying on the question answered in the turn before: "and on saturdays?", "what about
