@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.runtime import Runtime
 
@@ -183,6 +184,19 @@ def test_the_brief_lists_the_identifiers_the_customer_gave(policy):
     state["messages"] = [HumanMessage("do you sell bulbs")]
     brief = summarize(state, rt(policy))["brief"]
     assert brief["details"] == [] and "Details given" not in brief["text"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("call me back on 07700 900123 please", ["07700 900123"]),       # not "07700" and "900123"
+    ("my number is +44 20 7946 0958.", ["+44 20 7946 0958"]),
+    ("reach me at (555) 123-4567 about #A-12345", ["(555) 123-4567", "#A-12345"]),
+    ("between 23 and 32 kg, flight LH 1234 at 07:40", []),
+    ("my card 4111 1111 1111 1111", []),                          # too long for a phone number
+])
+def test_brief_details_hold_phone_numbers_whole(text, found):
+    from baton.nodes.summarize import details
+
+    assert details([text]) == found
 
 
 def test_summarize_decides_for_direct_handoffs(policy):

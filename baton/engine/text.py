@@ -72,6 +72,19 @@ def identifiers(text: str) -> list[str]:
     return list(dict.fromkeys(f for f in found if f))
 
 
+# A phone number as customers type one ("07700 900123", "+44 20 7946 0958", "(555) 123-4567"): nine
+# to fifteen digits with spaces, dots, dashes or brackets between; not a date ("2026-12-06").
+_PHONE = re.compile(r"(?<![\w+(])(?:\+|\()?\d[\d\s().-]{7,}\d(?![\w-])")
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}")
+
+
+def phone_numbers(text: str) -> list[str]:
+    """The phone numbers `text` holds (`_PHONE`), in order, each once. Retrieval keeps them; only
+    the handoff brief lists them, so an agent asked for a call back has the number."""
+    found = [m.group(0).strip() for m in _PHONE.finditer(text)]
+    return list(dict.fromkeys(f for f in found if 9 <= sum(ch.isdigit() for ch in f) <= 15 and not _DATE.fullmatch(f)))
+
+
 # Bump when `for_matching` or `content_terms` reads text differently: cached classifiers and
 # calibrations key on it.
 MATCHING_VERSION = 6

@@ -1,20 +1,20 @@
 """Summarizer: the handoff brief, so the agent never re-interviews the customer.
 
 The brief says who the customer is, why the AI handed off, what the AI asked, what the customer
-said, the identifiers they gave in any message (order numbers, codes, links, e-mail addresses:
-`details`), what was already answered (with article ids) and where it got stuck (the customer's
+said, the identifiers they gave in any message (order numbers, codes, links, e-mail addresses,
+phone numbers: `details`), what was already answered (with article ids) and where it got stuck (the customer's
 exact words and why), plus a plain-text rendering for the agent's first screen kept within the
 policy's token budget (counted with tiktoken).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.runtime import Runtime
 
-from baton.engine.text import identifiers, written_part
+from baton.engine.text import identifiers, phone_numbers, written_part
 from baton.graph.context import Deps
 from baton.graph.state import BatonState, Decision, Draft, first_failure, transcript_lines, with_answered
 from baton.graph.result import placed_tag
@@ -74,6 +74,16 @@ def _stuck(drafts: list[Draft], decision: Decision, message: str, policy: Policy
                      "best_article": None, "confidence": None}]
 
 
+def details(messages: Iterable[str]) -> list[str]:
+    """What the customer gave to identify their case, each once: phone numbers, then the
+    identifiers retrieval leaves out (not the pieces of a phone number it also sees as numbers)."""
+    found: list[str] = []
+    for text in messages:
+        phones = phone_numbers(text)
+        found += phones + [i for i in identifiers(text) if not any(i in p for p in phones)]
+    return list(dict.fromkeys(found))
+
+
 def render(brief: dict[str, Any], budget: int) -> str:
     """The agent's first screen as plain text, at most `budget` tokens (oldest lines go first)."""
     c = brief["customer"]
@@ -115,8 +125,7 @@ def summarize(state: BatonState, runtime: Runtime[Deps]) -> dict[str, Any]:
         "asked": [m.content for m in transcript if isinstance(m, AIMessage) and str(m.content).rstrip().endswith("?")
                   and m.content not in PLEASANTRIES],  # "what can I help you with?" asks nothing of the case
         "customer_said": [m.content for m in transcript if isinstance(m, HumanMessage)],
-        "details": list(dict.fromkeys(i for m in transcript if isinstance(m, HumanMessage)
-                                      for i in identifiers(str(m.content)))),
+        "details": details(str(m.content) for m in transcript if isinstance(m, HumanMessage)),
         "answered": answered,
         "stuck_on": stuck_on,
         "stuck": stuck,
