@@ -330,9 +330,6 @@ def group(tops: Sequence[str | None], confidences: Sequence[float],
     return groups
 
 
-_NOTHING_BETWEEN = re.compile(r"[\s,.;:!?-]*")
-
-
 def ask_after_report(message: str, plan: Sequence[Span], groups: list[list[int]]) -> list[list[int]]:
     """`groups` with a question joined to the report of what happened right before it, when only
     punctuation stands between them: "the festival got cancelled, when do I get my refund?" asks
@@ -340,7 +337,8 @@ def ask_after_report(message: str, plan: Sequence[Span], groups: list[list[int]]
     and the question of the refunds one (0.94): the report was answered and the refund handed
     off, though the events article says a cancelled show is refunded by itself; together they are
     the events article's (0.84). A report only sets the scene (`sets_context`, `recounts`,
-    `narrative.reports_event`); "also" or "and" before the question keeps two requests."""
+    `narrative.reports_event`); "also" or "and" before the question keeps two requests (between
+    two pieces stands a soft boundary or a sentence break, so no word there means punctuation)."""
     def only_reports(group: list[int]) -> bool:
         return all((sets_context(plan[i].text) or recounts(plan[i].text)) and reports_event(plan[i].text)
                    for i in group)
@@ -348,7 +346,7 @@ def ask_after_report(message: str, plan: Sequence[Span], groups: list[list[int]]
     out: list[list[int]] = []
     for g in groups:
         if (out and only_reports(out[-1]) and asks_question(plan[g[0]].text)
-                and _NOTHING_BETWEEN.fullmatch(message[plan[out[-1][-1]].end:plan[g[0]].start])):
+                and not words(message[plan[out[-1][-1]].end:plan[g[0]].start])):
             out[-1] = out[-1] + g
         else:
             out.append(list(g))

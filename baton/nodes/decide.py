@@ -10,8 +10,8 @@ All rules are pure functions of the drafts, the conversation and the policy:
   goes to the orders team), else to the policy's `default_queue` (a guess at 0.1 is not a
   reason to wake the refunds team);
 - a follow-up to the answer of the turn before that the engine cannot place as a question of its
-  own goes to that answer's queue: a short one ("what if the link doesnt arrive?"), or one naming
-  a term of the question answered ("done, but the app says the reading is too high");
+  own goes to that answer's queue: a short one ("what if the link doesnt arrive?"), or one whose
+  own words name a term of the question answered ("done, but the app says the reading is too high");
 - off the rails (the customer says the answer is wrong or that they cannot follow it, that a step
   of it failed or that they already tried it, asks us to do what it said how to do, repeats
   themselves, or the AI has answered `max_ai_turns_without_resolution` turns without a resolution,
