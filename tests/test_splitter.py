@@ -347,3 +347,37 @@ def test_a_question_after_a_full_stop_makes_the_span_a_request():
 ])
 def test_the_subject_before_also_starts_the_next_request(message, expected):
     assert texts(message) == expected
+
+
+WRAPPED_EMAIL = ("Hi Forkful,\n\nI ordered from Sushi Garden on Friday (order FK-220981). I paid for the whole team "
+                 "with my\ncard and I need the receipt for our company expenses, with our company name on it. "
+                 "How can\nI get that?\n\nThanks,\nAisha")
+
+
+@pytest.mark.parametrize("message, sentences", [
+    # the mail client's breaks: after a word no sentence ends with, or a long line before a word
+    # that opens no clause
+    ("I need the receipt for our company expenses. How can\nI get that?",
+     ["I need the receipt for our company expenses.", "How can\nI get that?"]),
+    ("I have been waiting since Monday for the refund of my order and still\nnothing has come through",
+     ["I have been waiting since Monday for the refund of my order and still\nnothing has come through"]),
+    # the customer's: a short line, a line that can end there, a clause or a list item next
+    ("where is my order\ncan I pay with paypal", ["where is my order", "can I pay with paypal"]),
+    ("my order from the pizza place two streets away arrived totally cold\nwhat can I do",
+     ["my order from the pizza place two streets away arrived totally cold", "what can I do"]),
+    ("I have two questions about the order I placed yesterday for\n- the delivery fee\n- the tip",
+     ["I have two questions about the order I placed yesterday for", "the delivery fee", "the tip"]),
+    ("Hi Forkful,\nI ordered sushi", ["Hi Forkful", "I ordered sushi"]),
+    ("Thanks,\nAisha", ["Thanks", "Aisha"]),
+    ("can I cancel it\n\nthe order I mean", ["can I cancel it", "the order I mean"]),
+])
+def test_a_line_break_the_mail_client_made_ends_no_sentence(message, sentences):
+    assert [s.text for s in candidate_spans(message)] == sentences
+
+
+def test_a_hard_wrapped_email_is_one_request():
+    """Cut at the client's line break, "How can I get that?" was a question of its own and handed
+    off (0.13) beside the receipt answer."""
+    assert len(split_intents(WRAPPED_EMAIL)) == 1
+    spans = [s.text for s in candidate_spans(WRAPPED_EMAIL)]
+    assert "How can\nI get that?" in spans and "I paid for the whole team with my\ncard" in spans
