@@ -93,7 +93,9 @@ def test_needed_confidence_follows_what_the_piece_says(text, needed):
 @pytest.mark.parametrize("text, previous, needed", [
     ("can I move it", "the installer is booked for thursday but I won't be home", math.inf),
     ("where do I send them?", "the cables arrived damaged", math.inf),
-    ("can I return it", "how do I set up the hub", SPLIT_MIN_CONFIDENCE),  # a second request
+    # a second request, when the KB is as sure of it as of an answer: it names nothing of its own
+    ("can I return it", "how do I set up the hub", CONTEXT_MIN_CONFIDENCE),
+    ("how much is it?", "what do I get with Plus", CONTEXT_MIN_CONFIDENCE),
     ("can I move it", None, SPLIT_MIN_CONFIDENCE),
     # a follow-up that asks nothing is the request's context, after a request too
     ("I didn't use it", "I'd like a refund for my subscription last month", math.inf),

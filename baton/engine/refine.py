@@ -18,7 +18,8 @@ What a piece says sets how sure it must be (`needed_confidence`):
   or a short follow-up leaning on a piece that does not ask ("the installer is booked for
   thursday but I won't be home, can I move it") is never a request of its own, however well it
   matches an article, nor is a participle phrase about the piece before it ("i need the flight
-  numbers of flights leaving from cleveland and arriving at dallas");
+  numbers of flights leaving from cleveland and arriving at dallas"); after a request, the
+  follow-up is a second request only when the KB is as sure of it as of an answer;
 - a statement with its subject up front that neither asks nor reports a problem ("we're moving
   in january, what happens to my internet", "I host a game server at home, can I get a fixed
   IP") is context for the question next to it unless the KB is as sure of it as of an answer it
@@ -173,7 +174,9 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     installer is booked for thursday but I won't be home, can I move it"), and one that asks
     nothing joins a request too ("I'd like a refund for my subscription, I didn't use it"); one
     that asks after a request of its own is a second request about the same thing ("how do I set
-    up the hub, can I return it"). A participle phrase ("arriving at dallas") or context ("I'm on
+    up the hub, can I return it") when the KB is as sure of it as of an answer: it names nothing,
+    so a middling match only guesses what it points at ("what do I get with Plus and how much is
+    it?" was a delivery-fee question at 0.41, and the Plus article holds the price). A participle phrase ("arriving at dallas") or context ("I'm on
     the plus plan") never starts one. A piece that sets the scene or recounts a problem in the past
     tense ("I bought the wrong camera, can I swap it ...") starts one only when it is as sure as an
     answer, and so does a bare ask for a replacement after a piece that is no request ("the lens is
@@ -184,7 +187,7 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
                                           or asks_about_what_was_said(text, previous)))
             or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
         return math.inf
-    if (sets_context(text) or recounts(text)
+    if (sets_context(text) or recounts(text) or (previous is not None and leans_back(text))
             or (previous is not None and asks_for_remedy(text) and kind(previous) != "request")):
         return CONTEXT_MIN_CONFIDENCE
     return SPLIT_MIN_CONFIDENCE
