@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from baton.engine.kinds import kind
@@ -109,6 +111,27 @@ def test_who_the_customer_is_is_context(context):
     assert kind(context) == "context"
     assert kind("we're a 15 person agency on the pro plan and the invoices are wrong") == "problem"
     assert kind("I'm a photographer and would love to create a course") != "context"
+
+
+@pytest.mark.parametrize("context", ["I own a restaurant", "we run a small bakery in town.",
+                                     "hi, I manage the account for our office"])
+def test_what_the_customer_owns_or_runs_is_context(context):
+    assert kind(context) == "context"
+    assert kind("I run the app but it crashes") == "problem"
+    assert kind("find a song called this champagne mojito is the last thing i own") == "request"
+
+
+def test_engine_answers_the_question_after_what_the_customer_owns(_cache_dir):
+    """Cut off, "I own a restaurant" was answered from the article on restaurants that show as
+    closed (0.85) beside the payment answer."""
+    from baton.engine.embedded import EmbeddedEngine
+    from baton.kb import load_kb
+    from baton.policy import load_policy
+
+    root = Path(__file__).parent / "fixtures" / "fooddelivery"
+    engine = EmbeddedEngine(load_kb(root / "kb", load_policy(root / "policy.toml").tags))
+    [intent] = engine.split("I own a restaurant, what payment methods do you accept?")
+    assert intent["hits"][0]["article"] == "payment-methods"
 
 
 @pytest.mark.parametrize("denial", ["I never upgraded.", "we didn't order this", "I haven't used it at all",

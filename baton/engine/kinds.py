@@ -78,7 +78,9 @@ CONTEXT = re.compile(
     r"i use|we use|i live|we live|my (wifi|network|router|phone|plan|account) is|i have (a|an|the) \w+ plan)\b"
     # who they are, and nothing more: "I'm a long-time customer.", "we are a charity"
     r"|(i'?m|i am|we'?re|we are) (an? |the )[\w -]{0,30}\b(on (the|a|an) [\w -]{1,20} plan|customers?|users?|members?|"
-    r"subscribers?|clients?|team|company|business|agency|school|charity)\W*$)",
+    r"subscribers?|clients?|team|company|business|agency|school|charity)\W*$"
+    # what they own or run, and nothing more: "I own a restaurant", "we run a small bakery"
+    r"|(i|we) (own|run|manage|operate) (an?|the|my|our) [\w' -]{1,40}?\W*$)",
     re.IGNORECASE)
 # The customer denying a step of their own ("I never upgraded.", "we didn't order this", "I haven't
 # used it"): why a charge or a change is wrong, the context of what it sits next to. Cut off, "I never
