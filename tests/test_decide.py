@@ -199,6 +199,20 @@ def test_off_rails_signals():
     assert not off_rails_signals("my camera doesn't work", [HumanMessage("my camera doesn't work")], 0, POLICY, never_similar)
 
 
+@pytest.mark.parametrize("message, corrects", [
+    ("no, I mean the address on my account, not for an order", True),
+    ("nope, what I meant was the app password", True),
+    ("no I meant the other one", True),
+    ("I mean, can I change it tomorrow?", False),          # no correction
+    ("no problem, I mean to order again tomorrow", False),
+])
+def test_a_correction_of_what_was_understood_says_the_answer_missed(message, corrects):
+    """"no, I mean the address on my account" after the delivery-address answer was handed off as
+    a new question at 0.50, not as an answer that missed."""
+    t = [HumanMessage("how do I change my address?"), AIMessage("Edit it in Orders."), HumanMessage(message)]
+    assert any("wrong" in s for s in off_rails_signals(message, t, 1, POLICY, never_similar)) is corrects
+
+
 def test_a_question_the_engine_cannot_place_goes_with_the_placed_one_else_to_the_default_queue():
     unplaced = {**draft(1, "technical", 0.11), "tag_sure": False}
     # DESIGN.md's example: the orders question is answered, the Model A one goes to the orders team
