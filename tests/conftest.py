@@ -73,6 +73,24 @@ def embedded_engine(kb, _cache_dir):
     return EmbeddedEngine(kb)
 
 
+@pytest.fixture(scope="session")
+def fixture_engine(_cache_dir):
+    """`fixture_engine(name)`: the embedded engine over tests/fixtures/NAME's KB (built once)."""
+    from baton.engine.embedded import EmbeddedEngine
+    from baton.kb import load_kb
+    from baton.policy import load_policy
+
+    built: dict[str, EmbeddedEngine] = {}
+
+    def engine(name: str) -> EmbeddedEngine:
+        if name not in built:
+            root = Path(__file__).parent / "fixtures" / name
+            built[name] = EmbeddedEngine(load_kb(root / "kb", load_policy(root / "policy.toml").tags))
+        return built[name]
+
+    return engine
+
+
 @pytest.fixture
 def today() -> date:
     return date(2026, 11, 28)

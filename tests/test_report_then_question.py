@@ -3,15 +3,11 @@ refund?") is one request, scored with the report (`refine.ask_after_report`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from baton.engine.narrative import reports_event
 from baton.engine.refine import ask_after_report, pieces_of
 from baton.engine.splitter import Span
-
-TICKETS = Path(__file__).parent / "fixtures" / "tickets"
 
 
 @pytest.mark.parametrize("text, event", [
@@ -56,12 +52,8 @@ def test_ask_after_report_leaves_groups_that_hold_a_request():
 
 
 @pytest.fixture(scope="module")
-def tickets_engine(_cache_dir):
-    from baton.engine.embedded import EmbeddedEngine
-    from baton.kb import load_kb
-    from baton.policy import load_policy
-
-    return EmbeddedEngine(load_kb(TICKETS / "kb", load_policy(TICKETS / "policy.toml").tags))
+def tickets_engine(fixture_engine):
+    return fixture_engine("tickets")
 
 
 def test_engine_answers_the_question_about_the_cancelled_event_from_its_article(tickets_engine):

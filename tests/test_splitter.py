@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 
 from baton.engine.kinds import kind
@@ -121,16 +119,10 @@ def test_what_the_customer_owns_or_runs_is_context(context):
     assert kind("find a song called this champagne mojito is the last thing i own") == "request"
 
 
-def test_engine_answers_the_question_after_what_the_customer_owns(_cache_dir):
+def test_engine_answers_the_question_after_what_the_customer_owns(fixture_engine):
     """Cut off, "I own a restaurant" was answered from the article on restaurants that show as
     closed (0.85) beside the payment answer."""
-    from baton.engine.embedded import EmbeddedEngine
-    from baton.kb import load_kb
-    from baton.policy import load_policy
-
-    root = Path(__file__).parent / "fixtures" / "fooddelivery"
-    engine = EmbeddedEngine(load_kb(root / "kb", load_policy(root / "policy.toml").tags))
-    [intent] = engine.split("I own a restaurant, what payment methods do you accept?")
+    [intent] = fixture_engine("fooddelivery").split("I own a restaurant, what payment methods do you accept?")
     assert intent["hits"][0]["article"] == "payment-methods"
 
 
@@ -384,6 +376,9 @@ WRAPPED_EMAIL = ("Hi Forkful,\n\nI ordered from Sushi Garden on Friday (order FK
      ["I need the receipt for our company expenses.", "How can\nI get that?"]),
     ("I have been waiting since Monday for the refund of my order and still\nnothing has come through",
      ["I have been waiting since Monday for the refund of my order and still\nnothing has come through"]),
+    # a writer who ends sentences inside lines did not end one at the line's end
+    ("We are moving to 4 Mill Lane, Bristol on 20 January. Could you tell me\nwhat I need to do?",
+     ["We are moving to 4 Mill Lane, Bristol on 20 January.", "Could you tell me\nwhat I need to do?"]),
     # the customer's: a short line, a line that can end there, a clause or a list item next
     ("where is my order\ncan I pay with paypal", ["where is my order", "can I pay with paypal"]),
     ("my order from the pizza place two streets away arrived totally cold\nwhat can I do",

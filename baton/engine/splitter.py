@@ -174,14 +174,17 @@ def says_resolved(text: str) -> bool:
 # that?"). Cut there, "I get that?" was a question of its own and handed off (0.13) beside the
 # receipt answer. A break is the client's when its line ends without punctuation and either on a
 # word no sentence ends with, or, a line as long as a wrapped one, before a word that starts no
-# clause ("... paid for the whole team with my\ncard and I need ..."). Chat lines ("where is my
-# order\ncan I pay by card") end on a word that can end a sentence, or the next line opens a clause.
+# clause ("... paid for the whole team with my\ncard and I need ...") or in a message whose writer
+# ends sentences inside lines ("... on 20 January. Could you tell me\nwhat I need to do ..."). Chat
+# lines ("where is my order\ncan I pay by card") end on a word that can end a sentence, and are
+# short or unpunctuated.
 _OPEN_END = frozenset("""
 a an the my your our their its of to for with from at by into about than and or but because nor
 can could would should will must shall i we
 """.split())
 WRAPPED_LINE_MIN_CHARS = 50
 _NEXT_LINE = re.compile(r"[ \t]*\r?\n(?![ \t]*\r?\n)[ \t]*(\S+)")
+_ENDS_INSIDE_A_LINE = re.compile(r"\w[.?!]+[ \t]+\S")
 
 
 def _wrapped(message: str, end: int) -> bool:
@@ -192,7 +195,8 @@ def _wrapped(message: str, end: int) -> bool:
         return False
     last, first = line.split()[-1].lower(), nxt.group(1)
     continues = first[0].islower() and first.lower().strip(",.?!") not in CLAUSE_START
-    return last in _OPEN_END or (len(line) >= WRAPPED_LINE_MIN_CHARS and continues)
+    punctuates = _ENDS_INSIDE_A_LINE.search(message) is not None
+    return last in _OPEN_END or (len(line) >= WRAPPED_LINE_MIN_CHARS and (continues or punctuates))
 
 
 def _sentences(message: str) -> list[tuple[int, int]]:
