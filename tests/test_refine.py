@@ -111,6 +111,9 @@ def test_needed_confidence_follows_what_the_piece_says(text, needed):
     # how long what was just named takes (course-access at 0.39 alone, handed off beside the certificate answer)
     ("How long does it take?", "I finished all the lessons but the certificate is not showing up.", math.inf),
     ("how much does it cost?", "my screen is cracked", math.inf),
+    # a yes/no question about what was just named, and nothing more
+    ("is it insured?", "my new road bike cost 2400 pounds", math.inf),
+    ("is it warm in botna", "book a table for two", SPLIT_MIN_CONFIDENCE),  # nobody's "it"
     ("will it rain tomorrow", "play some jazz", SPLIT_MIN_CONFIDENCE),  # a dummy subject
 ])
 def test_a_follow_up_pointing_back_joins_a_piece_that_does_not_ask(text, previous, needed):

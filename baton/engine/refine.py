@@ -144,9 +144,20 @@ def modifies_previous(text: str) -> bool:
     return m is not None and m.group("verb").lower() not in NOUNS_IN_ING
 
 
+# A yes/no question about what was just named, and nothing more: "my new road bike cost 2400
+# pounds, is it insured?" ("is it insured?" was handed off at 0.36 beside the bike answer). Longer,
+# the "it" is often nobody's: "will it rain tomorrow", "is it warm in botna".
+ASKS_ABOUT_IT = re.compile(r"^\W*(is|was|are|were|does|did|will|would|can|could) (it|they|that|this|these|those)\b",
+                           re.IGNORECASE)
+ASKS_ABOUT_IT_MAX_WORDS = 3
+
+
 def leans_back(text: str) -> bool:
-    """The piece only makes sense with the one before it ("can I move it", "how do I cancel?")."""
-    return (len(words(text)) <= ANAPHORA_MAX_WORDS and LEANS_BACK.search(text) is not None) or elides_object(text)
+    """The piece only makes sense with the one before it ("can I move it", "how do I cancel?", "is
+    it insured?")."""
+    n = len(words(text))
+    return ((n <= ANAPHORA_MAX_WORDS and LEANS_BACK.search(text) is not None) or elides_object(text)
+            or (n <= ASKS_ABOUT_IT_MAX_WORDS and ASKS_ABOUT_IT.search(text) is not None))
 
 
 # A message carrying on the question answered in the turn before: "and on saturdays?", "what about
