@@ -205,10 +205,14 @@ def test_off_rails_signals():
     ("no I meant the other one", True),
     ("I mean, can I change it tomorrow?", False),          # no correction
     ("no problem, I mean to order again tomorrow", False),
+    ("I did that twice and the email never arrives", True),   # the steps were followed, and failed
+    ("tried it 3 times, same error", True),
+    ("I did it again yesterday, can I get a refund?", False),  # "it" is not the steps
 ])
-def test_a_correction_of_what_was_understood_says_the_answer_missed(message, corrects):
+def test_a_correction_or_a_repeated_attempt_says_the_answer_missed(message, corrects):
     """"no, I mean the address on my account" after the delivery-address answer was handed off as
-    a new question at 0.50, not as an answer that missed."""
+    a new question at 0.50, and "I did that twice and the email never arrives" after the reset steps
+    at 0.16, not as an answer that missed."""
     t = [HumanMessage("how do I change my address?"), AIMessage("Edit it in Orders."), HumanMessage(message)]
     assert any("wrong" in s for s in off_rails_signals(message, t, 1, POLICY, never_similar)) is corrects
 

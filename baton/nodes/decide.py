@@ -70,8 +70,10 @@ COMPLAINT = re.compile(
     r"|\bthat'?s not (what|it)\b|\bno,? that'?s not\b|\byou (didn'?t|did not) answer\b"
     # a correction of what was understood: "no, I mean the address on my account, not for an order"
     r"|^\W*(no|nope|nah|not that)\W+(sorry\W+)?(what )?i (mean|meant)\b"
-    # "did that already", "I have done all of that", "restarted it twice already, same thing"
+    # "did that already", "I have done all of that", "restarted it twice already, same thing",
+    # "I did that twice and the email never arrives"
     r"|\b(did|done|tried) (that|this|it|those|these|them|everything)( \w+)? already\b"
+    r"|\b(did|done|tried) (that|this|it|those|these|them) (twice|(several|many|multiple|three|\d+) times)\b"
     r"|\b(did|done|tried) all (of )?(that|this|those|these|them)\b|\balready\b.*\bsame (thing|problem|issue|error)\b",
     re.IGNORECASE)
 
