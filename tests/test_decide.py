@@ -239,6 +239,7 @@ RESET_STEPS = ("On the sign-in screen tap Forgot password and enter your account
     ("the link doesnt work", ["link"]),
     ("that reset link never arrived", ["link"]),
     ("I can't find the sign-in screen", ["screen", "sign"]),
+    ("the e-mail never came", ["email"]),              # the answer says "email"
 ])
 def test_a_step_of_the_answer_that_failed_is_named(message, terms):
     assert failed_step(message, "how do i reset my password", RESET_STEPS) == terms

