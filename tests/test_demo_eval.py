@@ -269,3 +269,40 @@ def test_an_airline_written_in_one_go():
     assert m["pass_rate"] >= 0.65, m["failures"]  # 43 of 64 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] == 0.0, m["failures"]
     assert m["routing_accuracy"] >= 0.75, m["failures"]
+
+
+def test_a_food_delivery_app_written_in_one_go():
+    """tests/fixtures/fooddelivery: a food delivery app, 24 articles of two questions; refunds and
+    safety reports closed by people. Its first run (2026-12-06) passed 46 of 70 with one harmful
+    answer and found four faults, fixed the same day: a hard-wrapped e-mail was cut at the mail
+    client's line breaks ("How can\\nI get that?" handed off beside the receipt answer); "what do I
+    get with Plus and how much is it?" handed the price question off though the Plus article holds
+    it; "I own a restaurant" was answered on its own; "no, I mean the address on my account" was
+    not read as a correction. 49 of 70 since. The harmful answer: "I own a restaurant, how do I get
+    listed on Forkful?" is answered from the Plus article (0.84), drawn by the company's name in
+    its title ("who owns Forkful?" 0.97: a name in a title draws any message holding it). The misses
+    are covered questions in other words handed off at 0.25-0.68."""
+    m = run_fixture("fooddelivery", date(2026, 12, 6))
+    assert m["checked"] >= 70
+    assert m["pass_rate"] >= 0.68, m["failures"]  # 49 of 70 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] <= 0.015, m["failures"]  # 1 of 70
+    assert m["routing_accuracy"] >= 0.9, m["failures"]
+
+
+def test_a_home_insurer_written_in_one_go():
+    """tests/fixtures/insurance: a home insurer, 21 articles of two questions whose bodies hold the
+    limits (amounts, days, exclusions); claims and complaints closed by people. Its first run
+    (2026-12-06) passed 36 of 62 with two harmful answers and found three faults, fixed the same
+    day: a wrapped e-mail whose writer ends sentences inside lines was cut at "Could you tell
+    me\\nwhat I need to do"; "my new road bike cost 2400 pounds, is it insured?" handed "is it
+    insured?" off alone; "I did that twice and the email never arrives" after the reset steps was
+    not read as a failed answer. 38 of 62 since. The harmful answers: "I rent a room to a lodger, are
+    their things covered?" is answered from what-is-covered (0.88), while the exclusion is in the
+    article on adding people; "it's the second time, will you cancel my policy?" after the
+    missed-payment answer gets the steps to cancel (0.99). The misses are covered questions in
+    other words handed off at 0.16-0.69, the engine's weakest ground on two-question articles."""
+    m = run_fixture("insurance", date(2026, 12, 6))
+    assert m["checked"] >= 62
+    assert m["pass_rate"] >= 0.59, m["failures"]  # 38 of 62 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] <= 0.033, m["failures"]  # 2 of 62
+    assert m["routing_accuracy"] >= 0.85, m["failures"]
