@@ -164,6 +164,16 @@ def test_short_follow_up_joins_the_sentence_it_leans_on():
         "I typed the wrong street on my order. How do I change it?", "do you sell gift cards?"]
 
 
+@pytest.mark.parametrize("message", ["can I pay cash? if not what else do you take",
+                                     "Do you ship to Norway? If so, how long does shipping take?",
+                                     "is the hub in stock? otherwise when is the next delivery?"])
+def test_a_question_on_the_condition_of_the_answer_before_joins_it(message):
+    """"if not what else do you take" was handed off alone at 0.07 beside the cash answer."""
+    assert texts(message) == [message]
+    # a connector still announces another request
+    assert len(texts("can I pay cash? Also, if not, can I pay by card?")) == 2
+
+
 @pytest.mark.parametrize("text, elided", [
     ("how do I cancel without getting a fine?", True),
     ("Can I cancel?", True),

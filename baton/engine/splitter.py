@@ -271,10 +271,18 @@ def candidate_spans(message: str) -> list[Span]:
     return spans
 
 
+# A question on the condition that the answer before is no (or yes): "can I pay cash? if not what
+# else do you take" (handed off alone at 0.07 beside the cash answer).
+_ON_THE_ANSWER = re.compile(r"^\W*(?:and |but |or )?(?:if not|if so|if yes|if no|if that'?s the case|if thats the case|"
+                            r"in that case|otherwise|or else|failing that|if you don'?t|if you can'?t)\b", re.IGNORECASE)
+
+
 def _leans_on_previous(text: str) -> bool:
     """A short follow-up that only makes sense with the sentence before ("How do I change it?",
-    "How do I cancel?")."""
-    return (len(words(text)) <= ANAPHORA_MAX_WORDS and ANAPHORA.search(text) is not None) or elides_object(text)
+    "How do I cancel?", "if not, what else do you take?")."""
+    n = len(words(text))
+    return ((n <= ANAPHORA_MAX_WORDS and ANAPHORA.search(text) is not None) or elides_object(text)
+            or (n <= ELIDED_MAX_WORDS and _ON_THE_ANSWER.match(text) is not None))
 
 
 # A short question about something the sentence before named ("hub says ERROR E-104 when I add the
