@@ -23,6 +23,29 @@ def test_chunks_cut_at_commas_and_connectors():
         "add this song to my playlist", "book a table for four", "what is the forecast"]
 
 
+@pytest.mark.parametrize("message, expected", [
+    ("how much is delivery can i pay cash", ["how much is delivery", "can i pay cash"]),
+    ("where is my order can i change the address", ["where is my order", "can i change the address"]),
+    ("my camera is offline how do i reset my password", ["my camera is offline", "how do i reset my password"]),
+    # not the question asked about, nor a question's own fronted words, nor after no verb at all
+    ("I want to know can I pay cash", ["I want to know can I pay cash"]),
+    ("how many fares are there one way from tacoma", ["how many fares are there one way from tacoma"]),
+    ("at the charlotte airport how many types of aircraft are there", [
+        "at the charlotte airport how many types of aircraft are there"]),
+    ("play the song memories are my only witness", ["play the song memories are my only witness"]),
+    ("in 17 minutes will it be foggy", ["in 17 minutes will it be foggy"]),
+])
+def test_a_question_run_on_after_another_is_a_soft_boundary(message, expected):
+    """"how much is delivery can i pay cash" was one request, answered with the ways to pay; the
+    delivery fee was never answered nor handed off."""
+    assert chunk_texts(message) == expected
+
+
+def test_engine_answers_both_questions_typed_as_one(embedded_engine):
+    got = embedded_engine.split("where is my order can i change the address")
+    assert [i["hits"][0]["article"] for i in got] == ["track-order", "change-address"]
+
+
 def test_pieces_too_short_to_stand_alone_stay_with_a_neighbour():
     assert chunk_texts("i want a table for me and my kids") == ["i want a table for me and my kids"]
     assert chunk_texts("solar panel inverter and battery storage") == ["solar panel inverter and battery storage"]
