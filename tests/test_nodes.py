@@ -192,8 +192,11 @@ def test_the_brief_lists_the_identifiers_the_customer_gave(policy):
     ("reach me at (555) 123-4567 about #A-12345", ["(555) 123-4567", "#A-12345"]),
     ("between 23 and 32 kg, flight LH 1234 at 07:40", []),
     ("my card 4111 1111 1111 1111", []),                          # too long for a phone number
+    ("the police ref is CR/2026/44812. I need to claim", ["CR/2026/44812"]),  # not only "44812"
+    ("invoice INV/00123456/B and order #A-12345", ["INV/00123456/B", "#A-12345"]),
+    ("see https://shop.example.com/orders/12345/view", ["https://shop.example.com/orders/12345/view"]),
 ])
-def test_brief_details_hold_phone_numbers_whole(text, found):
+def test_brief_details_hold_phone_numbers_and_references_whole(text, found):
     from baton.nodes.summarize import details
 
     assert details([text]) == found

@@ -9,6 +9,7 @@ policy's token budget (counted with tiktoken).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from langchain_core.messages import AIMessage, HumanMessage
@@ -74,13 +75,21 @@ def _stuck(drafts: list[Draft], decision: Decision, message: str, policy: Policy
                      "best_article": None, "confidence": None}]
 
 
+def _whole(identifier: str, text: str) -> str:
+    """`identifier` with the slash-joined parts around it: a reference such as "CR/2026/44812" is
+    one, though retrieval sees only its long number, and the agent needs all of it."""
+    m = re.search(rf"(?:[\w-]+/)*{re.escape(identifier)}(?:/[\w-]+)*", text)
+    return m.group(0) if m and "://" not in identifier else identifier
+
+
 def details(messages: Iterable[str]) -> list[str]:
     """What the customer gave to identify their case, each once: phone numbers, then the
-    identifiers retrieval leaves out (not the pieces of a phone number it also sees as numbers)."""
+    identifiers retrieval leaves out (not the pieces of a phone number it also sees as numbers),
+    whole (`_whole`)."""
     found: list[str] = []
     for text in messages:
         phones = phone_numbers(text)
-        found += phones + [i for i in identifiers(text) if not any(i in p for p in phones)]
+        found += phones + [_whole(i, text) for i in identifiers(text) if not any(i in p for p in phones)]
     return list(dict.fromkeys(found))
 
 
