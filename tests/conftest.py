@@ -74,6 +74,19 @@ def embedded_engine(kb, _cache_dir):
 
 
 @pytest.fixture(scope="session")
+def answered_as_one():
+    """`answered_as_one(engine, message, article)`: the engine reads the whole message as one
+    intent and answers it from `article`, sure enough to answer at the usual threshold."""
+    def check(engine, message: str, article: str) -> None:
+        [intent] = engine.split(message)
+        assert intent["text"] == message
+        assert intent["hits"][0]["article"] == article
+        assert engine.grade(intent, engine.answer(intent)) >= 0.7
+
+    return check
+
+
+@pytest.fixture(scope="session")
 def fixture_engine(_cache_dir):
     """`fixture_engine(name)`: the embedded engine over tests/fixtures/NAME's KB (built once)."""
     from baton.engine.embedded import EmbeddedEngine

@@ -10,15 +10,10 @@ import pytest
 from baton.engine.refine import leans_back
 
 
-def test_a_price_question_pointing_back_is_read_with_what_it_points_at(fixture_engine):
+def test_a_price_question_pointing_back_is_read_with_what_it_points_at(fixture_engine, answered_as_one):
     # cut, "how much is it?" was a delivery-fee question (0.41) handed off beside the Plus answer,
     # whose article holds the price
-    message = "what do I get with Plus and how much is it?"
-    engine = fixture_engine("fooddelivery")
-    [intent] = engine.split(message)
-    assert intent["text"] == message
-    assert intent["hits"][0]["article"] == "plus"
-    assert engine.grade(intent, engine.answer(intent)) >= 0.7
+    answered_as_one(fixture_engine("fooddelivery"), "what do I get with Plus and how much is it?", "plus")
 
 
 def test_a_sure_second_request_pointing_back_is_still_cut(embedded_engine):
@@ -26,13 +21,9 @@ def test_a_sure_second_request_pointing_back_is_still_cut(embedded_engine):
     assert [i["hits"][0]["article"] for i in embedded_engine.split(message)] == ["hub-setup", "return-policy"]
 
 
-def test_a_yes_no_question_about_what_was_just_named_is_read_with_it(fixture_engine):
+def test_a_yes_no_question_about_what_was_just_named_is_read_with_it(fixture_engine, answered_as_one):
     # cut, "is it insured?" was handed off at 0.36 beside the bike answer
-    engine = fixture_engine("insurance")
-    message = "my new road bike cost 2400 pounds, is it insured?"
-    [intent] = engine.split(message)
-    assert intent["hits"][0]["article"] == "bicycles"
-    assert engine.grade(intent, engine.answer(intent)) >= 0.7
+    answered_as_one(fixture_engine("insurance"), "my new road bike cost 2400 pounds, is it insured?", "bicycles")
 
 
 @pytest.mark.parametrize("text, leans", [
