@@ -222,8 +222,8 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     that asks after a request of its own is a second request about the same thing ("how do I set
     up the hub, can I return it") when the KB is as sure of it as of an answer: it names nothing,
     so a middling match only guesses what it points at ("what do I get with Plus and how much is
-    it?" was a delivery-fee question at 0.41, and the Plus article holds the price). A participle phrase ("arriving at dallas") or context ("I'm on
-    the plus plan") never starts one. A piece that sets the scene or recounts a problem in the past
+    it?" was a delivery-fee question at 0.41, and the Plus article holds the price). A participle
+    phrase ("arriving at dallas") or context ("I'm on the plus plan") never starts one. A piece that sets the scene or recounts a problem in the past
     tense ("I bought the wrong camera, can I swap it ...") starts one only when it is as sure as an
     answer, and so does a bare ask for a replacement after a piece that is no request ("the lens is
     cracked, I want a replacement")."""

@@ -273,8 +273,9 @@ def candidate_spans(message: str) -> list[Span]:
 
 # A question on the condition that the answer before is no (or yes): "can I pay cash? if not what
 # else do you take" (handed off alone at 0.07 beside the cash answer).
-_ON_THE_ANSWER = re.compile(r"^\W*(?:and |but |or )?(?:if not|if so|if yes|if no|if that'?s the case|if thats the case|"
-                            r"in that case|otherwise|or else|failing that|if you don'?t|if you can'?t)\b", re.IGNORECASE)
+_ON_THE_ANSWER = re.compile(r"^\W*(?:and |but |or )?(?:if not|if so|if yes|if no|if that'?s the case|"
+                            r"if thats the case|in that case|otherwise|or else|failing that|if you don'?t|"
+                            r"if you can'?t)\b", re.IGNORECASE)
 
 
 def _leans_on_previous(text: str) -> bool:
