@@ -4,9 +4,9 @@ The rule splitter (`splitter.py`) only cuts where the words alone say a new requ
 multi-intent messages are joined more loosely ("add this song to my playlist , book a table for
 four and what's the forecast"), and the same connectors also join the parts of one request
 ("a table for me and my kids"), and chat often runs two questions on with nothing between ("how
-much is delivery can i pay cash": `RUN_ON`). The knowledge base settles it: a span is cut at a
-comma, a connector or a run-on question only when the pieces on both sides are each confidently
-about *different* articles.
+much is delivery can i pay cash"; where a cut may go: `boundaries.soft_boundaries`). The knowledge
+base settles it: a span is cut at a comma, a connector or a run-on question only when the pieces
+on both sides are each confidently about *different* articles.
 A piece that matches nothing confidently (a name, a date, "my great grandfather") stays with its
 neighbour, so this pass only ever adds cuts between requests the KB recognises; requests it does
 not cover still need the rules to separate them.
@@ -39,6 +39,7 @@ import math
 import re
 from typing import Callable, Sequence
 
+from baton.engine.boundaries import soft_boundaries
 from baton.engine.kinds import is_instruction, kind
 from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt,
                                     reports_event,
@@ -65,48 +66,6 @@ LEANS_BACK = re.compile(r"\b(it|them|this|that|these|those|him|her)\W*$"
                         r"|^\W*how (long|much|often) (does|do|will|would|did|is|was|can|could|should) "
                         r"(it|that|this|they)\b",
                         re.IGNORECASE)
-
-# Without a comma, a bare "also", "then" or "plus" is usually inside one request ("how can my wife
-# also see the cameras"); the rule splitter already cuts where one of them opens a new clause.
-SOFT_BOUNDARY = re.compile(
-    r"\s*[,;]\s*(?:(?:and also|and then|and|also|then|plus)\b\s*)?"
-    r"|\s+(?:and also|and then|and)\s+",
-    re.IGNORECASE,
-)
-
-
-# Two questions typed as one, with nothing between ("how much is delivery can i pay cash"): a
-# question's opening (an auxiliary then its subject, or a question word then an auxiliary) right
-# after a content word is a soft boundary too, once what comes before holds an auxiliary of its own
-# ("memories are my only witness" is a title). Not after a question's fronted words ("how many
-# fares are there"), nor after "know", "wonder" and the like: that is the question asked about ("I
-# want to know can I pay cash").
-RUN_ON = re.compile(r"(?<=\w)\s+(?=(?:(?:can|could|do|does|is|are|will|would)\s+(?:i|you|we|there|my)"
-                    r"|(?:how|what|where|when|why)\s+(?:do|does|did|can|is|are|will|much|long|many))\b)",
-                    re.IGNORECASE)
-_ASKS_ABOUT_A_QUESTION = frozenset("know knows wonder wondering wondered tell ask asking asked sure idea find check "
-                                   "see explain understand unsure".split())
-_QUESTION_WORDS = frozenset("how what what's whats which who where when why".split())
-_AUXILIARIES = frozenset("is are was were am do does did can could will would should has have had".split())
-
-
-def _runs_on(before: list[str]) -> bool:
-    """A question may start right after the words `before` (since the last boundary)."""
-    if not before or before[-1] in STOPWORDS or before[-1] in _ASKS_ABOUT_A_QUESTION:
-        return False
-    asked = next((n for n, w in enumerate(before) if w in _QUESTION_WORDS), -1)
-    return bool(_AUXILIARIES.intersection(before[asked + 1:]))
-
-
-def _boundaries(text: str) -> list[re.Match[str]]:
-    """The soft boundaries of `text` (`SOFT_BOUNDARY`, `RUN_ON`), in order, none inside another."""
-    out: list[re.Match[str]] = []
-    for m in sorted([*SOFT_BOUNDARY.finditer(text), *RUN_ON.finditer(text)], key=lambda b: b.start()):
-        last = out[-1].end() if out else 0
-        if m.start() >= last and (m.re is SOFT_BOUNDARY or _runs_on(words(text[last:m.start()]))):
-            out.append(m)
-    return out
-
 
 def _can_stand_alone(text: str) -> bool:
     toks = words(text)
@@ -248,7 +207,7 @@ def chunks(message: str, span: Span) -> list[Span]:
     text = message[span.start:span.end]
     pieces: list[tuple[int, int]] = []
     cursor = 0
-    for m in _boundaries(text):
+    for m in soft_boundaries(text):
         if m.start() > cursor:
             pieces.append((cursor, m.start()))
         cursor = m.end()
