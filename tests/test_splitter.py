@@ -396,6 +396,8 @@ WRAPPED_EMAIL = ("Hi Forkful,\n\nI ordered from Sushi Garden on Friday (order FK
     ("I have two questions about the order I placed yesterday for\n- the delivery fee\n- the tip",
      ["I have two questions about the order I placed yesterday for", "the delivery fee", "the tip"]),
     ("Hi Forkful,\nI ordered sushi", ["Hi Forkful", "I ordered sushi"]),
+    ("Hi. I would like to change the delivery address for my order today\nDo you sell gift cards",
+     ["Hi.", "I would like to change the delivery address for my order today", "Do you sell gift cards"]),
     ("Thanks,\nAisha", ["Thanks", "Aisha"]),
     ("can I cancel it\n\nthe order I mean", ["can I cancel it", "the order I mean"]),
 ])

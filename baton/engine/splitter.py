@@ -177,7 +177,7 @@ def says_resolved(text: str) -> bool:
 # clause ("... paid for the whole team with my\ncard and I need ...") or in a message whose writer
 # ends sentences inside lines ("... on 20 January. Could you tell me\nwhat I need to do ..."). Chat
 # lines ("where is my order\ncan I pay by card") end on a word that can end a sentence, and are
-# short or unpunctuated.
+# short, unpunctuated or followed by a capital.
 _OPEN_END = frozenset("""
 a an the my your our their its of to for with from at by into about than and or but because nor
 can could would should will must shall i we
@@ -194,9 +194,11 @@ def _wrapped(message: str, end: int) -> bool:
     if nxt is None or not line or not line[-1].isalnum() or _LIST_MARKER.match(message, nxt.start(1)):
         return False
     last, first = line.split()[-1].lower(), nxt.group(1)
-    continues = first[0].islower() and first.lower().strip(",.?!") not in CLAUSE_START
+    # a phone capitalises a new line: "... for my order today\nDo you sell gift cards" is two
+    opens_clause = first.lower().strip(",.?!") in CLAUSE_START
     punctuates = _ENDS_INSIDE_A_LINE.search(message) is not None
-    return last in _OPEN_END or (len(line) >= WRAPPED_LINE_MIN_CHARS and (continues or punctuates))
+    return last in _OPEN_END or (len(line) >= WRAPPED_LINE_MIN_CHARS and first[0].islower()
+                                 and (not opens_clause or punctuates))
 
 
 def _sentences(message: str) -> list[tuple[int, int]]:
