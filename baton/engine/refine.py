@@ -186,13 +186,14 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     tense ("I bought the wrong camera, can I swap it ...") starts one only when it is as sure as an
     answer, and so does a bare ask for a replacement after a piece that is no request ("the lens is
     cracked, I want a replacement")."""
+    leaning = previous is not None and leans_back(text)
     if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text)
             or reports_attempt(text) or voices_feeling(text) or gives_details(text, previous)
             or (previous is not None and (modifies_previous(text) or continues_story(text, previous)
                                           or asks_about_what_was_said(text, previous)))
-            or (previous is not None and leans_back(text) and not kind(previous) == kind(text) == "request")):
+            or (leaning and not kind(previous) == kind(text) == "request")):
         return math.inf
-    if (sets_context(text) or recounts(text) or (previous is not None and leans_back(text))
+    if (sets_context(text) or recounts(text) or leaning
             or (previous is not None and asks_for_remedy(text) and kind(previous) != "request")):
         return CONTEXT_MIN_CONFIDENCE
     return SPLIT_MIN_CONFIDENCE

@@ -196,9 +196,9 @@ def _wrapped(message: str, end: int) -> bool:
     last, first = line.split()[-1].lower(), nxt.group(1)
     # a phone capitalises a new line: "... for my order today\nDo you sell gift cards" is two
     opens_clause = first.lower().strip(",.?!") in CLAUSE_START
-    punctuates = _ENDS_INSIDE_A_LINE.search(message) is not None
+    # the whole message is searched only for a long line before a clause: not at every line's end
     return last in _OPEN_END or (len(line) >= WRAPPED_LINE_MIN_CHARS and first[0].islower()
-                                 and (not opens_clause or punctuates))
+                                 and (not opens_clause or _ENDS_INSIDE_A_LINE.search(message) is not None))
 
 
 def _sentences(message: str) -> list[tuple[int, int]]:
