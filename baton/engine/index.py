@@ -7,6 +7,7 @@ Scores are per article:
 - `body`: the centred cosine between the message and the article body (as an e5 passage).
 - `lex`: the share of an example question's TF-IDF mass whose terms appear in the message. It is
   a coverage of the *question* by the message, so a long message is not penalised for its length.
+  A question made of words most articles hold counts for less (`Index._specificity`).
 - `cls`: P(article | message) from a classifier trained on the example questions (see
   `classifier`); it sharpens the ranking when articles have many questions.
 - `said`: the share of the message's TF-IDF mass whose terms the article's title and body hold.
@@ -26,6 +27,8 @@ Scores are per article:
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -54,6 +57,7 @@ SAID_FADE_QUESTIONS = 10  # example questions an article at which `said` no long
 # at 1.0, 0.614 at 0.7, 0.639 at 0.5 (e5 alone 0.598); with 1 question an article 0.375, 0.361,
 # 0.361 (e5 alone 0.320). At 1.0 the demo KB's camera article drew "can I return the camera?".
 W_SECOND = 0.5
+LEXICAL_RULES = 2  # bump when `lex` reads messages differently: calibrations are fitted on it
 UNMET_RULES = 2  # bump when `unmet` reads messages differently: calibrations are fitted on it
 # Centring needs the direction every vector shares, and a small KB's own mean is a poor estimate of
 # it (one article's title and question: the mean lies between them, and everything centred on it
@@ -241,6 +245,16 @@ class Index:
         for a, terms in [*zip(self.unit_article, self.unit_terms), *enumerate(set(b) for b in bodies)]:
             for t in terms:
                 self.article_terms[a][t] = self.article_terms[a].get(t, 0) + 1
+        self.unit_specificity = self._specificity(docs)
+
+    def _specificity(self, docs: Sequence[list[str]]) -> np.ndarray:
+        """(units,): 1 - the product, over an example question's terms, of the share of the other
+        articles that hold the term anywhere (title, questions, body). A question whose words the
+        whole KB shares ("where is my parcel" in a courier's KB, where 19 of 23 articles say
+        "parcel") is covered by almost any message, so covering it tells little."""
+        held_by = Counter(t for terms in self.article_terms for t in terms)
+        others = max(self.n_articles - 1, 1)
+        return np.array([1.0 - math.prod((held_by[t] - 1) / others for t in set(doc)) for doc in docs])
 
     def _unmet(self, texts: Sequence[str], unit_mask: np.ndarray | None) -> np.ndarray:
         """(n, articles): 1.0 where the text asks for an action, or an action on an object, that
@@ -262,14 +276,14 @@ class Index:
 
     def _coverage(self, terms_of: Sequence[set[str]]) -> np.ndarray:
         """(n, units): the share of each example question's terms that each text (its content terms,
-        `terms_of`) contains."""
+        `terms_of`) contains, times the question's specificity (`_specificity`)."""
         out = np.zeros((len(terms_of), len(self.unit_texts)))
         for r, terms in enumerate(terms_of):
             for term in terms:
                 hit = self.postings.get(self.vocab.get(term, -1))
                 if hit is not None:
                     out[r, hit[0]] += hit[1]
-        return out
+        return out * self.unit_specificity
 
     def _said(self, terms_of: Sequence[set[str]]) -> np.ndarray:
         """(n, articles): the share of each text's TF-IDF mass (its content terms, `terms_of`) whose
