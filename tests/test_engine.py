@@ -116,6 +116,12 @@ def test_the_engine_says_when_a_tag_is_only_a_guess(embedded_engine):
     ("WHERE IS MY ORDER??? I ORDERED 2 WEEKS AGO", "where is my order? i ordered 2 weeks ago"),  # shouted
     ("where is my order!!! can I return it?!?", "where is my order! can I return it?"),  # one mark says it
     ("my SSO login fails, my order is LATE", None),  # an acronym or one loud word is not shouting
+    # words that open the message and ask nothing
+    ("Now, where's my parcel?", "where's my parcel?"), ("ok so where is it", "where is it"),
+    ("Second, can my daughter collect it?", "can my daughter collect it?"), ("hi there, thanks", "thanks"),
+    ("Secondly can she", "can she"), ("no, I mean the address", "I mean the address"),
+    # ... unless they say something, or nothing else is left
+    ("no parcel came today", None), ("first class seats", None), ("so far so good", None), ("hello", None),
 ])
 def test_retrieval_reads_messages_without_pasted_identifiers(text, read):
     assert for_matching(text) == (read if read is not None else text)
@@ -175,6 +181,14 @@ def test_who_the_customer_says_they_are_does_not_dilute_the_request(embedded_eng
     plain = conf(embedded_engine, "I want to know when my order ships")
     claimed = conf(embedded_engine, "As a premium subscriber I want to know when my order ships")
     assert claimed[0] == plain[0] == "shipping-times" and claimed[1] >= plain[1] - 0.01, (plain, claimed)
+
+
+@pytest.mark.parametrize("opened", ["Now, where's my parcel?", "Anyway, where's my parcel?", "ok so where's my parcel?",
+                                    "Finally, where's my parcel?", "First, where's my parcel?"])
+def test_words_that_open_a_message_do_not_change_the_answer_or_its_confidence(fixture_engine, opened):
+    """Read with them, "Now, where's my parcel?" scored 0.40 and "Finally, ..." 0.36 against 0.76."""
+    engine = fixture_engine("courier")
+    assert conf(engine, opened) == conf(engine, "where's my parcel?")
 
 
 def test_a_shouted_message_is_read_like_the_same_words_in_lower_case(embedded_engine):

@@ -38,7 +38,7 @@ from baton.engine import classifier as classifier_module
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.spelling import Speller
-from baton.engine.text import STOPWORDS, content_terms, for_matching, stem, words
+from baton.engine.text import STOPWORDS, content_terms, for_matching, stem, without_opening, words
 from baton.kb import KnowledgeBase
 
 W_LEX = 0.35
@@ -323,7 +323,7 @@ class Index:
         a replay that hides units passes `cls` from a classifier that never saw them."""
         if vecs is None:
             vecs = self.embed(texts)
-        texts = [self.speller.correct(t) for t in texts]
+        texts = [self.speller.correct(without_opening(t)) for t in texts]
         q = self.centre(vecs)
         if cls is None:
             cls = self.classifier.proba(q)
