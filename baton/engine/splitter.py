@@ -23,7 +23,7 @@ from typing import Callable
 
 from baton.engine.kinds import ASKS_INSIDE, REQUEST_VERBS, is_instruction, is_name, is_sign_off, kind, resolves
 from baton.engine.narrative import without_discourse
-from baton.engine.text import STOPWORDS, content_terms, words
+from baton.engine.text import STOPWORDS, content_terms, without_opening, words
 
 CLAUSE_START = frozenset("""
 how what when where why who which whats what's where's how's who's when's can could would will
@@ -282,8 +282,9 @@ _ON_THE_ANSWER = re.compile(r"^\W*(?:and |but |or )?(?:if not|if so|if yes|if no
 
 def _leans_on_previous(text: str) -> bool:
     """A short follow-up that only makes sense with the sentence before ("How do I change it?",
-    "How do I cancel?", "if not, what else do you take?")."""
-    n = len(words(text))
+    "How do I cancel?", "if not, what else do you take?"), counted without the words that open it
+    and ask nothing ("Second, can my daughter collect it for me?")."""
+    n = len(words(without_opening(text)))
     return ((n <= ANAPHORA_MAX_WORDS and ANAPHORA.search(text) is not None) or elides_object(text)
             or (n <= ELIDED_MAX_WORDS and _ON_THE_ANSWER.match(text) is not None))
 
