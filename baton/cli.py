@@ -38,9 +38,13 @@ def _load(kb: Path, customers: Path, policy: Path, db: str | None = None, today:
     typer.echo(f"Loading {kb} (the first run embeds and calibrates it once, cached in "
                f"{default_cache_dir()})...", err=True)
     try:
-        return Baton.load(kb, customers, policy, db=db, today=(lambda: today) if today else date.today)
+        loaded = Baton.load(kb, customers, policy, db=db, today=(lambda: today) if today else date.today)
     except BatonError as exc:
         _fail(str(exc))
+    for tag in loaded.kb.without_articles(loaded.policy.tags):
+        typer.echo(f"warning: {policy}: skill {tag!r} has no article in {kb}: the embedded engine never "
+                   f"hands a message to its queue {loaded.policy.queue_for(tag)!r}", err=True)
+    return loaded
 
 
 def _print_turn(result: dict[str, Any], threshold: float) -> None:

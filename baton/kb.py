@@ -66,6 +66,13 @@ class KnowledgeBase:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._by_id
 
+    def without_articles(self, tags: Iterable[str]) -> list[str]:
+        """The `tags` no article carries. The embedded engine places a message only on an
+        article, so it never hands one to these skills' queues: a complaints team with no
+        complaints article gets no complaint."""
+        used = {a.tag for a in self.articles}
+        return [t for t in tags if t not in used]
+
     @property
     def fingerprint(self) -> str:
         h = hashlib.sha256()

@@ -107,6 +107,20 @@ def test_an_unknown_customer_in_a_conversation_is_named_before_anything_runs(tmp
     assert "Traceback" not in proc.stderr and "conversations" not in proc.stdout
 
 
+def test_a_skill_no_article_carries_is_warned_about(tmp_path: Path):
+    """The courier fixture's policy has a complaints team and its KB no complaints article: an
+    angry customer went to the care queue, and nothing said why."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "x.md").write_text("---\nid: x\ntitle: Where is my order?\ntag: orders\nquestions: [where is my order]\n"
+                             "---\nOrders ship in 2 days.\n")
+    proc = baton("chat", "--customer", "c-1001", "--kb", str(kb), stdin="where is my order\n", check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert f"warning: {demo.POLICY}: skill 'refunds' has no article in {kb}" in proc.stderr
+    assert "skill 'orders'" not in proc.stderr
+    assert "warning: " not in baton("chat", "--customer", "c-1001", stdin="hi\n").stderr
+
+
 def test_unknown_kb_tag_is_named(tmp_path: Path):
     kb = tmp_path / "kb"
     kb.mkdir()
