@@ -115,3 +115,21 @@ def test_a_hard_wrapped_email_is_one_request():
     assert len(split_intents(WRAPPED_EMAIL)) == 1
     spans = [s.text for s in candidate_spans(WRAPPED_EMAIL)]
     assert "How can\nI get that?" in spans and "I paid for the whole team with my\ncard" in spans
+
+
+@pytest.mark.parametrize("salutation", ["Dear Harbour Inns", "Dear Harbour Inns,", "Hi Anna Smith",
+                                        "Hello Sky Way Airlines team"])
+def test_a_salutation_naming_the_company_in_several_words_says_nothing(salutation):
+    from baton.engine.kinds import kind
+
+    assert kind(salutation) == "social"
+    assert kind("Dear Harbour Inns, where is my booking") == "request"
+
+
+def test_an_email_whose_salutation_names_the_company_is_one_question(fixture_engine):
+    """"Dear Harbour Inns" shares "Harbour" with the loyalty programme's article (0.41): cut off with
+    the context after it, it was handed off beside the early check-in question."""
+    mail = ("Dear Harbour Inns,\n\nWe have a booking at the Quay hotel from 3 to 5 April (ref HI-88213). Our train "
+            "arrives at 10 in the morning. Would it be possible to check in early, and if so what does it cost?")
+    [intent] = fixture_engine("hotel").split(mail)
+    assert intent["hits"][0]["article"] == "checkin"

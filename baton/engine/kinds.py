@@ -246,13 +246,15 @@ INTRODUCTION = re.compile(
     rf"|(?:{_GREETING})*{_NAME}\s+(?i:here)(?:{_COMPANY})?)\W*$")
 
 
-# A greeting and whom it is addressed to ("Hello Roadly team", "Dear Sir or Madam", "Hi Anna"):
+# A greeting and whom it is addressed to ("Hello Roadly team", "Dear Sir or Madam", "Hi Anna", "Dear
+# Harbour Inns"):
 # on its own line it says nothing, and cut off it found an article (pickup documents, at 0.35+).
 GREETING_LINE = re.compile(
     r"^\W*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+"
     r"(?:(?i:there|all|everyone|folks|guys|team|support|sir|madam|sir or madam|support team|"
     r"customer (?:service|support)(?: team)?)"
-    r"|[A-Z][\w'-]*(?:\s+(?i:team|support|customer service|customer support))?|(?i:[\w'-]+\s+(?:team|support)))"
+    r"|[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,2}(?:\s+(?i:team|support|customer service|customer support))?"
+    r"|(?i:[\w'-]+\s+(?:team|support)))"
     r"[\s,.!:]*$")
 
 
