@@ -61,3 +61,21 @@ def test_a_numbered_follow_up_pointing_back_joins_its_question():
     message = ("Two questions. First, how long will the pickup point keep my parcel? I'm travelling until "
                "the 20th.\nSecond, can my daughter collect it for me?")
     assert [s.text for s in split_intents(message)] == [message]
+
+
+@pytest.mark.parametrize("away", ["I won't be able to call", "we're not home on friday", "but I won't be there until 6",
+                                  "I won't be home on the delivery day"])
+def test_where_the_customer_wont_be_is_a_statement_not_a_problem(away):
+    assert kind(away) == "statement"
+
+
+@pytest.mark.parametrize("problem", ["I can't log in", "I won't be able to pay my bill", "I'm not able to sign in"])
+def test_what_the_customer_cannot_do_with_the_service_is_still_a_problem(problem):
+    assert kind(problem) == "problem"
+
+
+def test_where_the_customer_wont_be_joins_the_question_before(fixture_engine):
+    """Cut off, "I won't be able to call" was handed off alone at 0.20 beside the check-in answer."""
+    message = "hello, I arrive around 11pm tonight, is that a problem? I won't be able to call"
+    [intent] = fixture_engine("hotel").split(message)
+    assert intent["hits"][0]["article"] == "checkin"

@@ -101,6 +101,15 @@ DENIAL = re.compile(
 NO_LONGER_NEEDED = re.compile(r"^[^?]*\b(?:i|we)\s+(?:won'?t|wont|will not|don'?t|dont|do not|no longer)\s+"
                               r"(?:need|want|use)\b[^?]*\b(?:any ?more|any longer)\b[^?]*$"
                               r"|^[^?]*\b(?:i|we)\s+no longer\s+(?:need|want|use)\b[^?]*$", re.IGNORECASE)
+# Where the customer won't be ("I won't be able to call", "we're not home on friday"): a
+# circumstance, not a problem of their own. After "I arrive around 11pm, is that a problem?" it was
+# one, handed off at 0.20 beside the answer; a knowledge base sure of it still keeps it apart ("I
+# won't be home on the delivery day" is a courier's question), as any statement setting the scene.
+UNAVAILABLE = re.compile(r"^\W*(?:(?:but|and|so|also)\s+)?(?:i|we)\s*(?:won'?t|wont|will not|can'?t|cant|cannot|"
+                         r"'?m not|am not|'?re not|are not)\s+(?:be\s+)?"
+                         r"(?:able to (?:call|answer|come|attend|make it|pick (?:it )?up|collect|sign for|receive|"
+                         r"reply|talk)|"
+                         r"home|in|there|around|available|reachable|reached|at home|back)\b[^?]*$", re.IGNORECASE)
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
     r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
@@ -348,6 +357,8 @@ def kind(text: str) -> str:
         return "request"
     if is_context(text):
         return "context"
+    if UNAVAILABLE.search(text):
+        return "statement"
     if PROBLEM.search(text):
         return "problem"
     return "statement"
