@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 from baton.engine.markup import plain_text
 
@@ -51,6 +52,7 @@ def _american(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # seven spelling patterns a word; a KB's words repeat
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to match 'shipped'/'shipping'/'ships', and
     'cancelled'/'canceled' (a double "l" ends a stem of six letters or more as one: not "bill")."""
@@ -61,7 +63,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    if len(word) > 3 and word[-1] == word[-2] and (word[-1] not in "aeiouls" or (word[-1] == "l" and len(word) >= 6)):
+    doubled = len(word) > 3 and word[-1] == word[-2]
+    if doubled and (word[-1] not in "aeiouls" or (word[-1] == "l" and len(word) >= 6)):
         word = word[:-1]  # shipp -> ship, cancell -> cancel
     return word
 
