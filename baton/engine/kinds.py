@@ -215,10 +215,10 @@ GENERIC_ASK = re.compile(
     # what is wrong with what was just said: "... it keeps failing. What am I doing wrong??"
     r"|what (?:am i|are we) doing wrong|what (?:did|do) (?:i|we) do wrong"
     r"|(?:what'?s|what (?:is|could be|can be)) (?:wrong|the (?:problem|issue))"
+    rf"(?:\s+(?:here|with {_IT}))?"
     # "Could you tell me what is happening?" after the story of a stuck parcel
     r"|(?:(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+)?)?(?:please\s+)?tell (?:me|us) "
     r"(?:what(?:'?s| is| has| went)? (?:going on|happening|happened|wrong)|why)"
-    rf"(?:\s+(?:here|with {_IT}))?"
     r"|is (?:there )?(?:something|anything|a problem|an issue) (?:wrong )?(?:with|on) "
     rf"(?:{_IT}|my account|your (?:end|side))"
     r"|(?:i|we) (?:really )?(?:need|want|would like|'d like) (?:some |your )?(?:help|assistance|advice)"
