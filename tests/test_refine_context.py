@@ -1,6 +1,6 @@
 """What the customer says about themselves next to a request: what they already tried, how they
 feel, a problem they recount, who they are. Context of the request, never a request of its own.
-And what a short follow-up leaves to the question answered before it."""
+(What a short follow-up leaves to the question answered before it: test_follow_ups.py.)"""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import math
 import pytest
 
 from baton.engine.narrative import asks_for_remedy, gives_details, reports_attempt, tells_story, voices_feeling
-from baton.engine.refine import (CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, follows_up, needed_confidence,
-                                 recount_needs)
-from baton.graph.state import PreviousAnswer
+from baton.engine.refine import CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, needed_confidence, recount_needs
 
 
 def test_an_attempt_at_a_fix_is_the_context_of_the_question_unless_the_kb_is_as_sure_as_an_answer():
@@ -267,50 +265,6 @@ def test_engine_reads_a_bare_ask_for_a_replacement_with_the_report_before_it(emb
     # after a question of its own it is a second request, not part of the first
     assert [i["text"] for i in embedded_engine.split("where is my order? I want a replacement")] == [
         "where is my order?", "I want a replacement"]
-
-
-@pytest.mark.parametrize("text", ["and saturdays?", "and what if I miss the deadline?", "what about the pro plan?",
-                                  "how about canada", "ok so can I change it?"])
-def test_a_short_message_carrying_on_the_question_before_follows_up(text):
-    assert follows_up(text)
-
-
-@pytest.mark.parametrize("text", ["how much is a PT session?", "where is my order",
-                                  "and how do I change the delivery address on the order I placed yesterday?"])
-def test_a_question_of_its_own_does_not_follow_up(text):
-    assert not follows_up(text)
-
-
-def test_engine_keeps_its_own_reading_of_a_follow_up_it_is_unsure_of(embedded_engine):
-    """Read with the question before, each of these went to 1.00 on an article that does not hold
-    the answer; the positive case is on the gym KB (tests/test_demo_eval.py)."""
-    def confidence(message, previous=None):
-        [intent] = embedded_engine.split(message, previous=previous)
-        return intent["hits"][0]["article"], embedded_engine.grade(intent, embedded_engine.answer(intent))
-
-    # 0.32 alone: the article lists where it ships, and Australia is not there
-    canada = PreviousAnswer("do you ship to Canada", "international-shipping")
-    assert confidence("what about australia?", canada) == confidence("what about australia?")
-    assert confidence("what about australia?")[1] < 0.7
-    # 0.44 alone on the sharing article, which states no limit
-    sharing = PreviousAnswer("how do I share access with my family", "share-access")
-    assert confidence("and how many people?", sharing) == confidence("and how many people?")
-    # a follow-up that lands on another article keeps its own reading
-    assert confidence("and the thermostat?", canada) == confidence("and the thermostat?")
-
-
-def test_a_follow_up_pointing_back_is_not_answered_from_an_article_about_something_else(embedded_engine):
-    """"how much is it?" after "do you ship to Canada?" was answered with the subscription price
-    (0.83): the pricing article says nothing of shipping or Canada."""
-    canada = PreviousAnswer("do you ship to Canada?", "international-shipping")
-    [alone] = embedded_engine.split("how much is it?")
-    assert alone["hits"][0]["article"] == "subscription-pricing"  # with nothing before it, the price
-    [after] = embedded_engine.split("how much is it?", previous=canada)
-    assert after["hits"][0]["article"] != "subscription-pricing"
-    assert embedded_engine.grade(after, embedded_engine.answer(after)) < 0.7
-    # an article that names what "it" points at stays: shipping times name shipping
-    [how_long] = embedded_engine.split("how long does it take?", previous=canada)
-    assert how_long["hits"][0]["article"] == "shipping-times"
 
 
 def test_a_problem_after_a_question_is_not_folded_into_it(embedded_engine):

@@ -134,11 +134,17 @@ class EmbeddedEngine:
         question it carries on, when alone it already points to the article that answered it, at
         least `FOLLOW_UP_MIN_CONFIDENCE` sure: the question before names what the follow-up
         leaves out. Less sure alone, the question before would speak for it, answering what the
-        article may not hold. It keeps its own score when the two readings disagree: "does that
-        cost extra?" after the invite answer, read with the invite question, went back to the
-        invite article, which says nothing of cost."""
-        if not (refine.follows_up(message) and intent["hits"] and intent["hits"][0]["article"] == previous.article
-                and self._confidence(intent) >= FOLLOW_UP_MIN_CONFIDENCE):
+        article may not hold ("does that cost extra?" after the invite answer, read with the invite
+        question, went back to the invite article, which says nothing of cost), unless the article
+        holds what the follow-up asks (`Index.holds`): "and for students?" after the passes answer
+        (0.44 alone, on it), "how much is it per night?" after the dogs answer (0.31 alone, on
+        parking; the dogs article says "15 GBP a night"). A follow-up sure of another article is
+        left to it. It keeps its own score when the two readings disagree."""
+        if not (refine.follows_up(message) and intent["hits"] and previous.article in self.index.article_ids):
+            return intent
+        alone, on_it = self._confidence(intent), intent["hits"][0]["article"] == previous.article
+        if not ((on_it and alone >= FOLLOW_UP_MIN_CONFIDENCE)
+                or ((on_it or alone < refine.SPLIT_MIN_CONFIDENCE) and self.index.holds(previous.article, message))):
             return intent
         joined = f"{previous.text} {intent['text']}"
         [carried] = self._score([(joined, intent["start"], intent["end"])], embed([joined]))

@@ -38,7 +38,8 @@ from baton.engine import classifier as classifier_module
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.spelling import Speller
-from baton.engine.text import STOPWORDS, content_terms, for_matching, stem, without_opening, words
+from baton.engine.text import (COUNT_TERMS, PRICE_TERMS, STOPWORDS, content_terms, for_matching, states_amount, stem,
+                               without_opening, words)
 from baton.kb import KnowledgeBase
 
 W_LEX = 0.35
@@ -305,6 +306,16 @@ class Index:
         """`text` as retrieval reads it: without pasted identifiers and emoji (`for_matching`),
         typos spelt as the knowledge base spells them (`spelling`)."""
         return self.speller.correct(for_matching(text))
+
+    def holds(self, article: str, text: str) -> bool:
+        """The article's title, questions and body hold every content term of `text` and state the
+        amount it asks for, if any (`states_amount`): "how much is it per night?" is held by an
+        article saying "15 GBP a night", "does that cost extra?" by none that names no price."""
+        a = self.article_ids.index(article)
+        terms = set(content_terms(self.read(text)))
+        body = f"{self.kb.articles[a].title} {self.kb.articles[a].body}"
+        return (bool(terms) and terms - PRICE_TERMS - COUNT_TERMS <= self.article_terms[a].keys()
+                and states_amount(body, terms))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Customer messages as query vectors, read as `read` says."""

@@ -81,6 +81,24 @@ def words(text: str) -> list[str]:
     return WORD.findall(_lowered(text))
 
 
+# Words that ask for an amount ("how much is it per night?", "does that cost extra?", "and how many
+# people?"). An article answers them when it states one (`states_amount`), whatever its words.
+PRICE_TERMS = frozenset(content_terms("much cost costs price fee fees charge pay extra free cheap expensive per"))
+COUNT_TERMS = frozenset(content_terms("many"))
+# A price: a currency sign or code by a number ("15 GBP", "£15", "12.99 EUR", "$5/month"), or free.
+_PRICE = re.compile(
+    r"[$€£¥]\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£¥%]|(?:gbp|eur|euros?|usd|dollars?|pounds?|pence|cents?|quid|chf|sek|nok|"
+    r"dkk|pln|aud|cad|nzd|inr|rupees?)\b)|(?<!feel )(?<!-)\bfree\b(?!-)|\bno (?:extra )?(?:charge|cost|fee)\b", re.IGNORECASE)
+
+
+def states_amount(text: str, terms: set[str]) -> bool:
+    """`text` states what the question's `terms` ask for: a price (`_PRICE`) for a price question
+    (`PRICE_TERMS`), a number for a count (`COUNT_TERMS`); true when they ask for no amount."""
+    if terms & PRICE_TERMS:
+        return _PRICE.search(text) is not None
+    return not terms & COUNT_TERMS or re.search(r"\d", text) is not None
+
+
 # What customers paste that no example question holds: order and tracking numbers ("#A-12345",
 # "ORD-99812", "1Z999AA10123456784", "48213"), discount codes ("FRIEND50"), links, e-mail
 # addresses and emoji. They move the embedding of a short message more than its words do ("my
