@@ -11,7 +11,7 @@ from baton.engine.embedder import CachedEmbedder, Embedder, PairEmbedder, defaul
 from baton.engine.index import Index
 from baton.engine import narrative, refine
 from baton.engine.kinds import kind
-from baton.engine.splitter import ANAPHORA, Span, split_intents
+from baton.engine.splitter import ANAPHORA, Span, leans_on_previous, split_intents
 from baton.engine.text import content_terms
 from baton.graph.state import Draft, Hit, Intent, PreviousAnswer
 from baton.kb import KnowledgeBase
@@ -69,8 +69,9 @@ class EmbeddedEngine:
         (`_request_stands_for_whole`). Last, a report next to a question on the same article
         joins it (`_merge_same_article`).
 
-        A short follow-up to the question answered in the turn before (`previous`) is read with that
-        question too (`_carried_on`).
+        A short follow-up to the question answered in the turn before (`previous`) is not answered
+        from an article that names nothing of that question (`_about_what_it_points_at`), and is read
+        with that question too (`_carried_on`).
 
         Every text is embedded once per message: vectors are kept in `vecs` for the whole split,
         and the spans and their chunks go in one batch.
@@ -122,11 +123,12 @@ class EmbeddedEngine:
                                      "features": part["features"],
                                      "tag_sure": part["tag_sure"] or whole[n]["tag_sure"]})
         merged = self._merge_same_article(message, whole)
-        out = [self._not_what_was_tried(message, i, tops, embed) for i in merged]
+        out = self._follow_ups_joined(message, [self._not_what_was_tried(message, i, tops, embed) for i in merged],
+                                      embed)
         if previous is None or len(out) != 1:
             return out
-        return [self._about_what_it_points_at(message, self._carried_on(message, out[0], previous, embed), previous,
-                                              embed)]
+        pointed = self._about_what_it_points_at(message, out[0], previous, embed)
+        return [self._carried_on(message, pointed, previous, embed)]
 
     def _carried_on(self, message: str, intent: Intent, previous: PreviousAnswer,
                     embed: Callable[[list[str]], np.ndarray]) -> Intent:
@@ -142,15 +144,65 @@ class EmbeddedEngine:
         left to it. It keeps its own score when the two readings disagree."""
         if not (refine.follows_up(message) and intent["hits"] and previous.article in self.index.article_ids):
             return intent
-        alone, on_it = self._confidence(intent), intent["hits"][0]["article"] == previous.article
-        if not ((on_it and alone >= FOLLOW_UP_MIN_CONFIDENCE)
-                or ((on_it or alone < refine.SPLIT_MIN_CONFIDENCE) and self.index.holds(previous.article, message))):
+        on_it = intent["hits"][0]["article"] == previous.article
+        if not ((on_it and self._confidence(intent) >= FOLLOW_UP_MIN_CONFIDENCE)
+                or self._asks_on(previous.article, intent)):
             return intent
         joined = f"{previous.text} {intent['text']}"
         [carried] = self._score([(joined, intent["start"], intent["end"])], embed([joined]))
         if carried["hits"][0]["article"] != previous.article or self._confidence(carried) <= self._confidence(intent):
             return intent
         return Intent(**{**carried, "index": intent["index"], "text": intent["text"]})
+
+    def _asks_on(self, article: str, follow_up: Intent) -> bool:
+        """The follow-up asks about what `article` answers: the article holds what it asks
+        (`Index.holds`), and alone it is on that article or unsure of any (a follow-up sure of
+        another article asks a question of its own)."""
+        unsure = self._confidence(follow_up) < refine.SPLIT_MIN_CONFIDENCE
+        return (follow_up["hits"][0]["article"] == article or unsure) and self.index.holds(article, follow_up["text"])
+
+    def _follow_ups_joined(self, message: str, intents: list[Intent],
+                           embed: Callable[[list[str]], np.ndarray]) -> list[Intent]:
+        """A follow-up inside the message, on what the question before it named, is one question with
+        it when that question's article holds what it asks (`_asks_on`). Apart, "can we check in
+        early and how much is it?" sent the price to parking (0.27) and the whole went to a person
+        beside the answer holding it (20 GBP); joined, the surer of the question alone and the two
+        read together stands. A follow-up closing an intent ("..., and if so what does it cost?")
+        dilutes it (0.66, the question alone 0.82): the question's reading stands for the whole
+        when it is surer and on the same article (`_without_follow_up`)."""
+        out: list[Intent] = []
+        for intent in (self._without_follow_up(message, i, embed) for i in intents):
+            before = out[-1] if out else None
+            if not (before and before["hits"] and intent["hits"] and leans_on_previous(intent["text"])
+                    and self._asks_on(before["hits"][0]["article"], intent)):
+                out.append(Intent(**{**intent, "index": len(out)}))
+                continue
+            text = message[before["start"]:intent["end"]].strip()
+            [both] = self._score([(text, before["start"], intent["end"])], embed([text]))
+            surer = both if (both["hits"][0]["article"] == before["hits"][0]["article"]
+                             and self._confidence(both) > self._confidence(before)) else before
+            out[-1] = Intent(**{**surer, "index": before["index"], "text": text, "start": before["start"],
+                                "end": intent["end"]})
+        return out
+
+    def _without_follow_up(self, message: str, intent: Intent, embed: Callable[[list[str]], np.ndarray]) -> Intent:
+        """`intent` scored as its question without the follow-up closing it (and, as the whole is,
+        on its request alone when that stands for it: `_request_stands_for_whole`), when that
+        reading is surer, on the same article, and the article holds what the follow-up asks."""
+        pieces = refine.pieces_of(message, Span(intent["text"], intent["start"], intent["end"]))
+        if len(pieces) < 2 or not intent["hits"] or not leans_on_previous(pieces[-1].text):
+            return intent
+        head = Span(message[pieces[0].start:pieces[-2].end], pieces[0].start, pieces[-2].end)
+        readings = [head] + [a for a in [refine.asking_part(message, head)] if a is not None]
+        asked, *request = self._score([(r.text, r.start, r.end) for r in readings], embed([r.text for r in readings]))
+        if request and self._request_stands_for_whole(request[0], asked):
+            asked = request[0]
+        article = intent["hits"][0]["article"]
+        if (asked["hits"][0]["article"] != article or self._confidence(asked) <= self._confidence(intent)
+                or not self.index.holds(article, pieces[-1].text)):
+            return intent
+        return Intent(**{**asked, "index": intent["index"], "text": intent["text"], "start": intent["start"],
+                         "end": intent["end"]})
 
     def _about_what_it_points_at(self, message: str, intent: Intent, previous: PreviousAnswer,
                                  embed: Callable[[list[str]], np.ndarray]) -> Intent:
@@ -179,14 +231,17 @@ class EmbeddedEngine:
                             embed: Callable[[list[str]], np.ndarray]) -> Intent:
         """The intent scored without the article about what the customer says they already did
         ("my thermostat keeps resetting. I already did the factory reset" was answered with the
-        factory-reset steps at 0.84): when a piece that only reports an attempt
-        (`narrative.reports_attempt`) is sure of the intent's best article, that article is hidden
-        and the rest of the KB decides, usually that nothing else answers it."""
+        factory-reset steps at 0.84), or someone else did to them ("someone changed my email" with
+        how to change it, 0.94): when a piece that only reports an attempt
+        (`narrative.reports_attempt`), or another's doing (`narrative.reports_done_to_them`) that the
+        article is asked to do (`Index.asked_to_do`), is sure of the intent's best article, that
+        article is hidden and the rest of the KB decides."""
         if not intent["hits"]:
             return intent
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
-        attempts = [p.text for p in refine.pieces_of(message, span) if narrative.reports_attempt(p.text)]
         best = intent["hits"][0]["article"]
+        attempts = [p.text for p in refine.pieces_of(message, span) if narrative.reports_attempt(p.text)
+                    or (narrative.reports_done_to_them(p.text) and self.index.asked_to_do(best, p.text))]
         if not attempts or not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts)):
             return intent
         return self._scored_without(intent, best, embed)

@@ -308,14 +308,20 @@ class Index:
         return self.speller.correct(for_matching(text))
 
     def holds(self, article: str, text: str) -> bool:
-        """The article's title, questions and body hold every content term of `text` and state the
+        """The article's answer (title and body) holds every content term of `text` and states the
         amount it asks for, if any (`states_amount`): "how much is it per night?" is held by an
-        article saying "15 GBP a night", "does that cost extra?" by none that names no price."""
-        a = self.article_ids.index(article)
-        terms = set(content_terms(self.read(text)))
-        body = f"{self.kb.articles[a].title} {self.kb.articles[a].body}"
-        return (bool(terms) and terms - PRICE_TERMS - COUNT_TERMS <= self.article_terms[a].keys()
-                and states_amount(body, terms))
+        article saying "15 GBP a night", "does that cost extra?" by none that names no price. Its
+        example questions do not count: they say what it is asked, not what it answers."""
+        art = self.kb.articles[self.article_ids.index(article)]
+        terms, answer = set(content_terms(self.read(text))), f"{art.title} {art.body}"
+        named = terms - PRICE_TERMS - COUNT_TERMS
+        return bool(terms) and named <= set(content_terms(answer)) and states_amount(answer, terms)
+
+    def asked_to_do(self, article: str, text: str) -> bool:
+        """The article's title or an example question names an action `text` names (`ACTIONS`):
+        "how do I change my password" for "somebody changed my password"."""
+        units = np.flatnonzero(self.unit_article == self.article_ids.index(article))
+        return bool((self.unit_actions[units].any(axis=0) & action_roots(text)).any())
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Customer messages as query vectors, read as `read` says."""

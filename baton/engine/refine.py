@@ -155,9 +155,13 @@ def leans_back(text: str) -> bool:
 
 
 # A message carrying on the question answered in the turn before: "and on saturdays?", "what about
-# the pro plan?", "and what if I miss the deadline?" (or, short, one pointing back: "can I change it?").
+# the pro plan?", "and what if I miss the deadline?", a choice among what it named ("which one has
+# 4K?"), a question cut down to its preposition ("on how many devices?", "for how long?") (or,
+# short, one pointing back: "can I change it?").
 FOLLOW_UP = re.compile(r"^\W*(?:(?:ok(?:ay)?|great|thanks|cool|so|also)\W+)*(?:and|or|what about|how about|what if|"
-                       r"same (?:for|with)|also for)\b", re.IGNORECASE)
+                       r"same (?:for|with)|also for|which (?:one|ones|of (?:them|these|those))|"
+                       r"(?:on|in|for|at|from|to|with|by|until|till) (?:how|what|which|when|where|whom)\b)\b",
+                       re.IGNORECASE)
 
 
 def follows_up(text: str) -> bool:

@@ -280,7 +280,7 @@ _ON_THE_ANSWER = re.compile(r"^\W*(?:and |but |or )?(?:if not|if so|if yes|if no
                             r"if you can'?t)\b", re.IGNORECASE)
 
 
-def _leans_on_previous(text: str) -> bool:
+def leans_on_previous(text: str) -> bool:
     """A short follow-up that only makes sense with the sentence before ("How do I change it?",
     "How do I cancel?", "if not, what else do you take?"), counted without the words that open it
     and ask nothing ("Second, can my daughter collect it for me?")."""
@@ -380,7 +380,7 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
         # a connector ("also", "and", "btw") announces another request even when it points back:
         # "my order hasn't shipped also does this work with a Model A?" asks two things
         joins_previous = merged and (k not in ("request", "problem")
-                                     or (_leans_on_previous(span.text) and not span.after_connector)
+                                     or (leans_on_previous(span.text) and not span.after_connector)
                                      or asks_about_what_was_said(span.text, merged[-1].text))
         if joins_previous:
             prev = merged[-1]

@@ -88,7 +88,8 @@ COUNT_TERMS = frozenset(content_terms("many"))
 # A price: a currency sign or code by a number ("15 GBP", "£15", "12.99 EUR", "$5/month"), or free.
 _PRICE = re.compile(
     r"[$€£¥]\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£¥%]|(?:gbp|eur|euros?|usd|dollars?|pounds?|pence|cents?|quid|chf|sek|nok|"
-    r"dkk|pln|aud|cad|nzd|inr|rupees?)\b)|(?<!feel )(?<!-)\bfree\b(?!-)|\bno (?:extra )?(?:charge|cost|fee)\b", re.IGNORECASE)
+    r"dkk|pln|aud|cad|nzd|inr|rupees?)\b)"
+    r"|(?<!feel )(?<!-)\bfree\b(?!-)|\bno (?:extra )?(?:charge|cost|fee)\b", re.IGNORECASE)
 
 
 def states_amount(text: str, terms: set[str]) -> bool:
