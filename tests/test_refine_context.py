@@ -8,7 +8,8 @@ import math
 
 import pytest
 
-from baton.engine.narrative import asks_for_remedy, gives_details, reports_attempt, tells_story, voices_feeling
+from baton.engine.narrative import (asks_for_remedy, gives_details, reports_attempt, reports_done_to_them, tells_story,
+                                    voices_feeling)
 from baton.engine.refine import CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, needed_confidence, recount_needs
 
 
@@ -108,6 +109,54 @@ def test_praise_is_never_a_request_of_its_own(praise):
                                   "love the camera but the night vision is blurry"])
 def test_other_first_person_openings_are_no_feeling(text):
     assert not voices_feeling(text)
+
+
+@pytest.mark.parametrize("text", ["typing the password with the remote is a pain", "the remote is a real pain",
+                                  "it is such a hassle to log in every time", "the app is so annoying"])
+def test_what_the_customer_thinks_of_doing_something_is_a_feeling(text):
+    assert voices_feeling(text) and needed_confidence(text, "how do I log in on my TV?") == math.inf
+
+
+@pytest.mark.parametrize("text", ["is it a pain to set up?", "the pain in my back", "my card is a visa"])
+def test_asking_whether_something_is_a_hassle_is_no_feeling(text):
+    assert not voices_feeling(text)
+
+
+def test_a_complaint_about_typing_stays_with_the_question_it_comments(fixture_engine):
+    """Cut off, it went to the password article (0.70) and was handed off beside the TV answer."""
+    streaming = fixture_engine("streaming")
+    message = "how do I log in on my TV? typing the password with the remote is a pain"
+    [intent] = streaming.split(message)
+    assert intent["text"] == message and intent["hits"][0]["article"] == "tv-sign-in"
+
+
+@pytest.mark.parametrize("text", ["someone changed my email", "somebody changed my password",
+                                  "someone has cancelled my membership", "a stranger used my card",
+                                  "my email was changed without me knowing", "my password got reset and it wasn't me"])
+def test_what_someone_else_did_to_the_customer_is_reported(text):
+    assert reports_done_to_them(text)
+
+
+@pytest.mark.parametrize("text", ["how do I change my email", "I changed my email last week",
+                                  "can someone change my email for me?", "my plan was changed to premium"])
+def test_the_customers_own_doing_and_requests_are_not(text):
+    assert not reports_done_to_them(text)
+
+
+def test_what_someone_else_did_is_not_answered_with_how_to_do_it(fixture_engine):
+    """"somebody changed my password" was answered with how to change a password (0.92); "someone
+    changed my email and I can't get into my account anymore" with how to change an email (0.94)
+    beside the hacked-account handoff."""
+    streaming = fixture_engine("streaming")
+    [intent] = streaming.split("somebody changed my password")
+    assert intent["hits"][0]["article"] == "hacked"
+    both = streaming.split("someone changed my email and I can't get into my account anymore")
+    assert {i["hits"][0]["article"] for i in both} == {"hacked"}
+    # the article about what was done to them stays when it is the one about misuse
+    [intent] = streaming.split("someone logged into my account from another country")
+    assert intent["hits"][0]["article"] == "hacked"
+    [intent] = streaming.split("how do I change my password?")
+    assert intent["hits"][0]["article"] == "password"
 
 
 def test_a_recounted_problem_next_to_a_request_must_be_sure_to_stand_alone(embedded_engine):

@@ -149,6 +149,24 @@ def reports_attempt(text: str) -> bool:
     return TRIED.search(text) is not None and kind(text) == "statement"
 
 
+# What someone else did to the customer's account or order ("someone changed my email", "somebody
+# used my card", "my password was changed and it wasn't me"): a report of misuse, answered from the
+# how-to article for that action at 0.94 ("how do I change my email"), the one thing it is not.
+_SOMEONE = r"(?:someone|somebody|some one|a stranger|strangers|a hacker|hackers|an unknown person|other people)"
+_DONE = r"(?:changed|used|logged|signed|accessed|bought|ordered|cancell?ed|added|removed|deleted|reset|booked|spent|" \
+        r"transferred|withdrew|opened|hacked|got into|took)"
+DONE_TO_THEM = re.compile(
+    rf"\b{_SOMEONE}(?: else)?\s+(?:has\s+|have\s+|had\s+|just\s+)?{_DONE}\b"
+    rf"|\b(?:was|were|has been|have been|got|been)\s+{_DONE}\b.*\b(?:without|not by me|wasn'?t me|not me|"
+    r"i didn'?t|i did not|i never)\b", re.IGNORECASE)
+
+
+def reports_done_to_them(text: str) -> bool:
+    """The piece reports an action someone else took on what is the customer's (`DONE_TO_THEM`),
+    asking nothing: the article on how to take that action is the one not to send them."""
+    return DONE_TO_THEM.search(text) is not None and kind(text) != "request"
+
+
 # The customer's feeling about something ("I'm not happy with my thermostat", "we're really
 # disappointed with the camera", praise such as "(I) really like the recipes" or "my wife loves the
 # night vision"): how they feel about what follows, not a request about the thing.
@@ -166,12 +184,19 @@ THREAT = re.compile(r"^\W*if (?:this|it|that|things?|nothing)\b[^.?!]*?,?\s*"
                     r"(?:have to\s+|probably\s+|definitely\s+|just\s+)?"
                     r"(?:cancel|leave|switch|go|take|move|stop|complain|report|dispute|close)\b", re.IGNORECASE)
 
+# What the customer thinks of doing something ("typing the password with the remote is a pain"):
+# cut off, it was handed off on its own at 0.70 (the password article) beside the TV sign-in answer.
+HASSLE = re.compile(r"\b(?:is|are|was|were|it'?s|its)\s+(?:(?:such|a real|really|so|very|a bit|kind of|quite|a)\s+)*"
+                    r"(?:pain|hassle|nightmare|annoying|tedious|frustrating|headache|painful|joke|ridiculous)"
+                    r"\b(?:\s+(?:to|with|on|in)\b[^.?!]*)?\W*$", re.IGNORECASE)
+
 
 def voices_feeling(text: str) -> bool:
     """The piece says how the customer feels and asks for nothing: cut off on its own it matched
     the article of the product it names ("I'm not happy with my thermostat, it keeps resetting":
-    thermostat wiring at 0.90). A threat to leave if nothing changes (`THREAT`) is a feeling too."""
-    if FEELING.search(text) or THREAT.search(text):
+    thermostat wiring at 0.90). A threat to leave if nothing changes (`THREAT`) is a feeling too,
+    and so is what they think of doing something (`HASSLE`)."""
+    if FEELING.search(text) or THREAT.search(text) or HASSLE.search(text):
         return kind(text) != "request"
     return PRAISE.search(text) is not None and kind(text) == "statement"
 
