@@ -189,7 +189,7 @@ class EmbeddedEngine:
         """`intent` scored as its question without the follow-up closing it (and, as the whole is,
         on its request alone when that stands for it: `_request_stands_for_whole`), when that
         reading is surer, on the same article, and the article holds what the follow-up asks."""
-        pieces = refine.pieces_of(message, Span(intent["text"], intent["start"], intent["end"]))
+        pieces = refine.pieces_of(message, Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"]))
         if len(pieces) < 2 or not intent["hits"] or not leans_on_previous(pieces[-1].text):
             return intent
         head = Span(message[pieces[0].start:pieces[-2].end], pieces[0].start, pieces[-2].end)
