@@ -312,10 +312,11 @@ class Index:
         amount it asks for, if any (`states_amount`): "how much is it per night?" is held by an
         article saying "15 GBP a night", "does that cost extra?" by none that names no price. Its
         example questions do not count: they say what it is asked, not what it answers."""
-        art = self.kb.articles[self.article_ids.index(article)]
-        terms, answer = set(content_terms(self.read(text))), f"{art.title} {art.body}"
+        a = self.article_ids.index(article)
+        terms = set(content_terms(self.read(text)))
         named = terms - PRICE_TERMS - COUNT_TERMS
-        return bool(terms) and named <= set(content_terms(answer)) and states_amount(answer, terms)
+        said = all(t in self.vocab and a in self.said_by.get(self.vocab[t], ()) for t in named)
+        return bool(terms) and said and states_amount(f"{self.kb.articles[a].title} {self.kb.articles[a].body}", terms)
 
     def asked_to_do(self, article: str, text: str) -> bool:
         """The article's title or an example question names an action `text` names (`ACTIONS`):
