@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from baton.engine.refine import follows_up
-from baton.engine.text import content_terms, states_amount
+from baton.engine.text import amount_terms, content_terms, states_amount
 from baton.graph.state import PreviousAnswer
 
 
@@ -77,6 +77,25 @@ def test_a_count_question_needs_a_number_and_other_questions_no_amount():
     assert states_amount("Invite anyone you like.", set(content_terms("and for students?")))
 
 
+@pytest.mark.parametrize("body", ["Your number moves on the next working day.", "Delivery takes 1-2 working days.",
+                                  "Add-ons last until your next bill date.", "The eSIM is active within 10 minutes.",
+                                  "Refunds reach your card within a week."])
+def test_an_article_naming_a_duration_states_what_how_long_asks(body):
+    assert states_amount(body, set(content_terms("how long does it take?")))
+    assert states_amount(body, set(content_terms("for how long?")))
+
+
+@pytest.mark.parametrize("body", ["Turn it on in Settings.", "Text PAC to 65075.", "Prices are at the link."])
+def test_an_article_naming_no_duration_does_not(body):
+    assert not states_amount(body, set(content_terms("how long does it last?")))
+
+
+def test_how_long_asks_for_a_duration_not_for_the_words_take_or_last():
+    assert amount_terms(set(content_terms("how long does it take?"))) == set(content_terms("long take"))
+    assert not amount_terms(set(content_terms("can I take my dog?")))
+    assert not amount_terms(set(content_terms("refund my last bill")))
+
+
 def answered(engine, message, previous):
     [intent] = engine.split(message, previous=previous)
     return intent["hits"][0]["article"], engine.grade(intent, engine.answer(intent))
@@ -89,6 +108,9 @@ def test_an_article_holds_a_follow_up_when_it_names_its_words_and_the_amount_it_
     assert not hotel.holds("pets", "what about cats?")  # "other pets are not allowed": no cats
     assert not saas.holds("invite", "does that cost extra?")  # "links expire after 7 days": no price
     assert not hotel.holds("pets", "and?")  # nothing asked, nothing held
+    mobile = fixture_engine("mobile").index
+    assert mobile.holds("data-addon", "how long does it last?")  # "Add-ons last until your next bill date"
+    assert not mobile.holds("voicemail", "how long does it last?")  # no duration
 
 
 def test_a_follow_up_the_article_before_holds_is_read_with_its_question(fixture_engine):
@@ -105,6 +127,17 @@ def test_a_follow_up_the_article_before_holds_is_read_with_its_question(fixture_
     # what the dogs article does not hold keeps its own reading
     assert answered(hotel, "how much is breakfast?", dogs) == answered(hotel, "how much is breakfast?", None)
     assert answered(hotel, "and parking?", dogs)[0] != "pets"
+
+
+def test_a_how_long_follow_up_is_read_with_the_question_before_when_its_article_states_a_duration(fixture_engine):
+    """Alone, "how long does it last?" is sure of no article (0.06): after the data add-on answer,
+    which says add-ons "last until your next bill date", it is that article's question."""
+    mobile = fixture_engine("mobile")
+    more_data = PreviousAnswer("how do I buy more data?", "data-addon")
+    article, confidence = answered(mobile, "how long does it last?", more_data)
+    assert article == "data-addon" and confidence >= 0.75
+    voicemail = PreviousAnswer("how do I set up voicemail?", "voicemail")  # states no duration
+    assert answered(mobile, "how long does it last?", voicemail) == answered(mobile, "how long does it last?", None)
 
 
 def test_a_price_follow_up_is_not_answered_from_an_article_naming_no_price(fixture_engine):

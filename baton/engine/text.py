@@ -82,21 +82,42 @@ def words(text: str) -> list[str]:
 
 
 # Words that ask for an amount ("how much is it per night?", "does that cost extra?", "and how many
-# people?"). An article answers them when it states one (`states_amount`), whatever its words.
+# people?", "how long does it take?"). An article answers them when it states one (`states_amount`),
+# whatever its words.
 PRICE_TERMS = frozenset(content_terms("much cost costs price fee fees charge pay extra free cheap expensive per"))
 COUNT_TERMS = frozenset(content_terms("many"))
+# "long" asks for a duration; with it, "take" and "last" are part of the asking ("how long does it
+# last?"), not what the answer must name.
+DURATION_TERMS = frozenset(content_terms("long take takes last lasts"))
 # A price: a currency sign or code by a number ("15 GBP", "£15", "12.99 EUR", "$5/month"), or free.
 _PRICE = re.compile(
     r"[$€£¥]\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£¥%]|(?:gbp|eur|euros?|usd|dollars?|pounds?|pence|cents?|quid|chf|sek|nok|"
     r"dkk|pln|aud|cad|nzd|inr|rupees?)\b)"
     r"|(?<!feel )(?<!-)\bfree\b(?!-)|\bno (?:extra )?(?:charge|cost|fee)\b", re.IGNORECASE)
+# A duration or a time something lasts until: "2 hours", "1-2 working days", "within a week",
+# "until your next bill date", "straight away", "on the next working day".
+_DURATION = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|ten|twelve|few|24|48)(?:\s?-\s?\d+)?\s?"
+    r"(?:working |business |calendar )?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)\b"
+    r"|\buntil\b|\bstraight away\b|\bright away\b|\bimmediately\b|\binstantly\b|\bsame day\b"
+    r"|\bnext (?:working |business )?day\b", re.IGNORECASE)
+
+
+def amount_terms(terms: set[str]) -> set[str]:
+    """The terms of a question that ask for an amount (a price, a count, a duration) rather than
+    name what the answer is about."""
+    asked = terms & (PRICE_TERMS | COUNT_TERMS)
+    return asked | (terms & DURATION_TERMS if "long" in terms else set())
 
 
 def states_amount(text: str, terms: set[str]) -> bool:
     """`text` states what the question's `terms` ask for: a price (`_PRICE`) for a price question
-    (`PRICE_TERMS`), a number for a count (`COUNT_TERMS`); true when they ask for no amount."""
-    if terms & PRICE_TERMS:
-        return _PRICE.search(text) is not None
+    (`PRICE_TERMS`), a number for a count (`COUNT_TERMS`), a duration (`_DURATION`) for "how long";
+    true when they ask for no amount."""
+    if terms & PRICE_TERMS and _PRICE.search(text) is None:
+        return False
+    if "long" in terms and _DURATION.search(text) is None:
+        return False
     return not terms & COUNT_TERMS or re.search(r"\d", text) is not None
 
 
