@@ -9,7 +9,7 @@ import pytest
 
 from baton.evals.benchmarks import (
     BenchmarkError, Split, auroc, banking77_oos, bitext, choose_threshold, clinc150, ece, kb_from, multi_intent,
-    run, threshold_for_oos_recall,
+    recall_needed, run, threshold_for_oos_recall,
 )
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -27,6 +27,8 @@ def test_metric_helpers():
     t = threshold_for_oos_recall(conf, labels, 0.9)
     assert 0.85 < t < 0.86 and (conf[labels == "oos"] < t).mean() == 0.9
     assert threshold_for_oos_recall(conf[:2], labels[:2]) is None
+    # 90 of 100 is a true recall under 0.9 half the time; 96 of 100 under 5% of the time
+    assert recall_needed(100) == 0.96 and recall_needed(1000) < 0.93 and recall_needed(10) == 1.0
     kb = kb_from(Split(["q1", "q2", "q3", "x"], ["a", "a", "b", "oos"]), per_intent=1)
     assert [(a.id, len(a.questions)) for a in kb.articles] == [("a", 1), ("b", 1)]
 
@@ -46,6 +48,9 @@ def test_clinc150_slice():
         assert 0 <= m[key] <= 1, key
     assert m["in_scope_accuracy_closed"] > 0.5 and m["auroc"] > 0.7  # far better than chance (1/150)
     assert 0 < m["at_val_oos_recall_0.9"]["threshold"] < 1
+    confident = m["at_val_oos_recall_0.9_confident"]  # hands off more of validation's OOS, so no less of test's
+    assert confident["threshold"] >= m["at_val_oos_recall_0.9"]["threshold"]
+    assert confident["oos_recall"] >= m["at_val_oos_recall_0.9"]["oos_recall"]
 
 
 @needs
