@@ -143,7 +143,7 @@ def test_a_gym_chain_written_in_one_go():
     counted in retrieval (`index.said`, 2026-12-06)."""
     m = run_fixture("gym", date(2026, 12, 5))
     assert m["checked"] >= 60
-    assert m["pass_rate"] >= 0.79, m["failures"]  # 50 of 62 here; one turn of slack for other CPUs
+    assert m["pass_rate"] >= 0.77, m["failures"]  # 49 of 62 here (50 before small KBs leaned more on the prior)
     assert m["harmful_answer_rate"] == 0, m["failures"]
 
 
@@ -161,7 +161,7 @@ def test_an_online_course_platform_written_in_one_go():
     article (0.85), a follow-up across turns ("and can I cancel whenever I want?")."""
     m = run_fixture("courses", date(2026, 12, 5), customers="customers.jsonl")
     assert m["checked"] >= 50
-    assert m["pass_rate"] >= 0.66, m["failures"]  # 35 of 51 here; one turn of slack for other CPUs
+    assert m["pass_rate"] >= 0.68, m["failures"]  # 36 of 51 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 1 / 50, m["failures"]
 
 
@@ -179,7 +179,7 @@ def test_a_household_energy_supplier_written_in_one_go():
     postcode is LS6 2QT.") handed off on their own (see tests/test_refine_context.py)."""
     m = run_fixture("energy", date(2026, 12, 5))
     assert m["checked"] >= 60
-    assert m["pass_rate"] >= 0.67, m["failures"]  # 45 of 62 here (43 before 2026-12-06's retrieval changes)
+    assert m["pass_rate"] >= 0.72, m["failures"]  # 46 of 62 here (43 before 2026-12-06's retrieval changes)
     assert m["harmful_answer_rate"] <= 1 / 60, m["failures"]
 
 
@@ -198,7 +198,7 @@ def test_an_e_scooter_app_written_in_one_go():
     an agent, I just want to know how much a month pass costs" lands on ride prices (0.49)."""
     m = run_fixture("scooter", date(2026, 12, 6))
     assert m["checked"] >= 80
-    assert m["pass_rate"] >= 0.8, m["failures"]  # 65 of 80 here (a promo question sits at 0.70); one turn of slack
+    assert m["pass_rate"] >= 0.82, m["failures"]  # 67 of 80 here; one turn of slack
     assert round(m["harmful_answer_rate"] * m["checked"]) <= 1, m["failures"]
     assert m["routing_accuracy"] == 1.0, m["failures"]
 
@@ -303,7 +303,7 @@ def test_a_home_insurer_written_in_one_go():
     other words handed off at 0.16-0.69, the engine's weakest ground on two-question articles."""
     m = run_fixture("insurance", date(2026, 12, 6))
     assert m["checked"] >= 62
-    assert m["pass_rate"] >= 0.58, m["failures"]  # 37 of 62 here (a documents question sits at 0.70); one of slack
+    assert m["pass_rate"] >= 0.59, m["failures"]  # 38 of 62 here; one turn of slack
     assert m["harmful_answer_rate"] <= 0.033, m["failures"]  # 2 of 62
     assert m["routing_accuracy"] >= 0.85, m["failures"]
 
