@@ -56,10 +56,23 @@ def test_a_question_opening_with_its_preposition_is_a_request():
     "I wanted to ask whether the Hub works with Alexa.", "I was wondering if you ship to Canada",
     "we were wondering when the sale ends", "just curious whether the camera works in the rain",
     "I wanted to know how long a refund takes", "I also want to know when it will arrive.",
-    "Hi, just wanted to check if you deliver on sundays",
+    "Hi, just wanted to check if you deliver on sundays", "I'd also like to know how to cancel",
+    "I would really like to know where my parcel is",
 ])
 def test_an_indirect_question_is_a_request(text):
     assert kind(text) == "request"
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("I was charged twice in November, and I'd also like to know how to cancel",
+     ["I was charged twice in November", "I'd also like to know how to cancel"]),
+    ("where is general mitchell international located and also i'd also like to see a list of flights",
+     ["where is general mitchell international located", "i'd also like to see a list of flights"]),
+])
+def test_a_want_with_an_adverb_inside_after_and_is_another_request(message, expected):
+    """With "also" inside "I'd like", the second request read as a statement and joined the first:
+    the double charge and the cancellation went to a person as one unsure intent (0.44)."""
+    assert texts(message) == expected
 
 
 def test_a_sentence_that_only_mentions_wanting_or_wondering_asks_nothing():

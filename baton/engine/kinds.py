@@ -130,6 +130,8 @@ REQUEST = re.compile(
     r"has|have|any|please)\b|^\W*(to|from|for|in|on|at|with|by|into)\s+(what|which|whom|where)\b|"
     rf"\b(i|we)\s*(just |really |only |still |also )?"
     rf"(want|'d like|would like|wanna|need(?!\s+to{_ON_MY_WAY})|have to(?!{_ON_MY_WAY}))\b|"
+    # "I'd also like to know how to cancel": the adverb sits inside "I'd like"
+    r"\b(i|we)(\s*'d|\s+would)\s+(also|just|really|still|only)\s+like\b|"
     r"\b(i'?m|i m|i am|we'?re|we are)\s+(looking for|trying to|hoping to|wondering)\b|"
     # an indirect question: "I wanted to ask whether the hub works with Alexa", "I was wondering if"
     r"(\b(i|we)\s+|(^|[,.;:!?])\W*)(just\s+)?(wanted|was hoping|were hoping)\s+to\s+"

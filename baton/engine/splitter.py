@@ -86,7 +86,8 @@ AND_START = frozenset("""
 how what when where why who which whats what's where's how's who's when's can could would will
 should do does did is are my also please
 """.split())
-_WANT = re.compile(r"^\s*i\s*(want|need|'d like|would like|wanna)\b", re.IGNORECASE)
+_WANT = re.compile(r"^\s*i\s*(?:(?:also|just|really|still)\s+)?(want|need|wanna)\b"
+                   r"|^\s*i(?:\s*'d|\s+would)\s+(?:(?:also|just|really|still)\s+)?like\b", re.IGNORECASE)
 
 
 def is_short_command(text: str) -> bool:
