@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +47,18 @@ def test_one_article_and_articles_without_examples():
     assert np.allclose(lone, [[0.0, 1.0, 0.0]] * 2)
     model = ArticleClassifier.fit(x, y, n_classes=4)  # article 3 has no example question
     assert model.proba(x)[:, 3].max() < 1e-6
+
+
+def test_a_kb_of_one_question_an_article_fits_without_a_warning():
+    """scikit-learn takes more classes than half the samples for a regression problem and warns;
+    for a small KB that is its normal shape, and `baton eval` printed the warning to its user."""
+    rng = np.random.default_rng(0)
+    y = np.concatenate([np.arange(25), np.arange(5)])  # 25 articles, 30 questions
+    x = np.eye(25, 32)[y] * 3 + rng.normal(scale=0.3, size=(30, 32))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model = ArticleClassifier.fit(x, y, n_classes=25)
+    assert (model.proba(x).argmax(axis=1) == y).all()
 
 
 def test_every_article_weighs_the_same_however_many_questions_it_has():

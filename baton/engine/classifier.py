@@ -16,6 +16,7 @@ KB's content, the embedder and `RECIPE`, so a warm start neither refits nor impo
 from __future__ import annotations
 
 import hashlib
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +53,10 @@ class ArticleClassifier:
 
         counts = np.bincount(y, minlength=n_classes) if counts is None else np.asarray(counts)
         weight = 1.0 / np.maximum(counts[y], 1)
-        model = LogisticRegression(C=C, max_iter=300).fit(x, y, sample_weight=weight * len(y) / weight.sum())
+        with warnings.catch_warnings():
+            # one or two questions an article is what a small KB looks like, not a regression problem
+            warnings.filterwarnings("ignore", message="The number of unique classes", category=UserWarning)
+            model = LogisticRegression(C=C, max_iter=300).fit(x, y, sample_weight=weight * len(y) / weight.sum())
         if len(model.classes_) == 2:  # one row, for the second class against the first: softmax(0, z)
             coef[model.classes_[1]], intercept[model.classes_[1]] = model.coef_[0], model.intercept_[0]
         else:
