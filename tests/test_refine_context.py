@@ -8,8 +8,8 @@ import math
 
 import pytest
 
-from baton.engine.narrative import (asks_for_remedy, gives_details, reports_attempt, reports_done_to_them, tells_story,
-                                    voices_feeling)
+from baton.engine.narrative import (asks_for_remedy, fixes_tried_inside, gives_details, reports_attempt,
+                                    reports_done_to_them, tells_story, voices_feeling)
 from baton.engine.refine import CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, needed_confidence, recount_needs
 
 
@@ -27,6 +27,28 @@ def test_an_attempt_at_a_fix_is_the_context_of_the_question_unless_the_kb_is_as_
 def test_an_attempt_that_reports_nothing_else_is_never_a_request_of_its_own(attempt):
     assert reports_attempt(attempt)
     assert recount_needs(attempt) == math.inf and needed_confidence(attempt, "my camera won't connect") == math.inf
+
+
+@pytest.mark.parametrize("text, fixes", [
+    ("one of my window sensors is dead even with a new battery", ["a new battery"]),
+    ("still offline even after restarting the hub", ["restarting the hub"]),
+    ("it fails even after I reset the router, what now?", ["I reset the router"]),
+    ("despite changing the batteries, it beeps", ["changing the batteries"]),
+    ("it crashes even after the update", []), ("is it cheaper even with the discount?", []),
+    ("even on sundays?", []),
+])
+def test_a_fix_tried_inside_a_sentence_is_found(text, fixes):
+    assert fixes_tried_inside(text) == fixes
+
+
+def test_a_fix_tried_inside_the_problem_is_not_what_is_answered(fixture_engine):
+    """"one of my window sensors is dead even with a new battery" was answered with how to change a
+    sensor's battery (0.71)."""
+    alarm = fixture_engine("alarm")
+    [intent] = alarm.split("one of my window sensors is dead even with a new battery")
+    assert intent["hits"][0]["article"] != "battery"
+    [intent] = alarm.split("how do I change the battery in my door sensor?")
+    assert intent["hits"][0]["article"] == "battery"
 
 
 @pytest.mark.parametrize("text", ["i tried the app but it keeps saying error", "how do I reset my hub",

@@ -233,8 +233,9 @@ class EmbeddedEngine:
         ("my thermostat keeps resetting. I already did the factory reset" was answered with the
         factory-reset steps at 0.84), or someone else did to them ("someone changed my email" with
         how to change it, 0.94): when a piece that only reports an attempt
-        (`narrative.reports_attempt`), or another's doing (`narrative.reports_done_to_them`) that the
-        article is asked to do (`Index.asked_to_do`), is sure of the intent's best article, that
+        (`narrative.reports_attempt`), a fix tried inside a sentence ("... dead even with a new
+        battery": `narrative.fixes_tried_inside`), or another's doing
+        (`narrative.reports_done_to_them`) that the article is asked to do (`Index.asked_to_do`), is sure of the intent's best article, that
         article is hidden and the rest of the KB decides."""
         if not intent["hits"]:
             return intent
@@ -242,6 +243,7 @@ class EmbeddedEngine:
         best = intent["hits"][0]["article"]
         attempts = [p.text for p in refine.pieces_of(message, span) if narrative.reports_attempt(p.text)
                     or (narrative.reports_done_to_them(p.text) and self.index.asked_to_do(best, p.text))]
+        attempts += narrative.fixes_tried_inside(span.text)
         if not attempts or not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts)):
             return intent
         return self._scored_without(intent, best, embed)
