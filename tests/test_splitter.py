@@ -288,6 +288,12 @@ def test_a_problem_typed_without_apostrophes_is_a_problem(text):
     assert kind(text) == "problem"
 
 
+def test_late_at_night_is_a_time_not_a_problem():
+    assert kind("someone knocked late at night") == "statement"
+    assert kind("we got back late in the evening") == "statement"
+    assert kind("my order is late") == kind("the bus was late at the stop") == "problem"
+
+
 @pytest.mark.parametrize("message, expected", [
     ("shortest flights from nashville to st. petersburg", ["shortest flights from nashville to st. petersburg"]),
     ("does the hub ship to St. Louis? and can I pay with paypal",

@@ -113,7 +113,8 @@ UNAVAILABLE = re.compile(r"^\W*(?:(?:but|and|so|also)\s+)?(?:i|we)\s*(?:won'?t|w
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
     r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
-    r"missing|lost|late|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
+    r"missing|lost|late(?!\s+(?:at night|in the (?:evening|afternoon|morning|day)|(?:last |at |that |this )?night|"
+    r"evening|afternoon|morning)\b)|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
     r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?"
     # billed more than once: a problem in plain words ("I was charged twice for December")
     r"|\b(?:charged|billed|debited|taken|paid)\s+(?:\w+\s+)?(?:twice|two times|double|three times)\b"

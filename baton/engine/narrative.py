@@ -111,10 +111,13 @@ def reports_event(text: str) -> bool:
 
 
 def continues_story(text: str, previous: str) -> bool:
-    """The piece carries on the story of the piece before it with another past-tense verb and no
-    subject of its own ("I recently finished the course | and passed all the quizzes")."""
-    toks = without_discourse(words(text))
-    return bool(toks) and _past(toks[0]) and kind(text) == "statement" and tells_story(previous)
+    """The piece carries on the story or the statement before it with a past-tense verb and no
+    subject of its own ("I recently finished the course | and passed all the quizzes", "my dad lives
+    alone | and had a scare last week")."""
+    toks, before = without_discourse(words(text)), without_discourse(words(previous))
+    scene = len(before) > 1 and before[0] in STORY_START and not WANTS.intersection(before[1:4])
+    return (bool(toks) and _past(toks[0]) and kind(text) == "statement"
+            and (tells_story(previous) or (scene and kind(previous) == "statement")))
 
 
 def tells_story(text: str) -> bool:
