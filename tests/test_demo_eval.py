@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,17 +12,10 @@ from baton.evals.conversations import load_conversations
 from baton.evals.metrics import summarize
 from baton.evals.runner import run_all
 from baton.service import Baton
+from tests.fixture_sets import FIXTURES, run_fixture
 
 # Renewal windows move with the calendar: the sets are judged as of the day they were written.
 TODAY = date(2026, 11, 28)
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def run_fixture(name: str, today: date, customers: str = "customers.csv") -> dict:
-    """The metrics of tests/fixtures/NAME's conversations against its own KB, customers and policy."""
-    root = FIXTURES / name
-    b = Baton.load(root / "kb", root / customers, root / "policy.toml")
-    return summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=today))
 
 
 @pytest.fixture(scope="module")
@@ -360,18 +352,3 @@ def test_a_streaming_service_written_in_one_go():
     assert m["pass_rate"] >= 0.73, m["failures"]  # 51 of 68 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] == 0.0, m["failures"]
     assert m["routing_accuracy"] >= 0.9, m["failures"]
-
-
-def test_a_mobile_network_written_in_one_go():
-    """tests/fixtures/mobile: a mobile network, 25 articles of one or two questions whose facts are
-    mostly in the bodies; disputed charges and lost, stolen or taken-over numbers go to people. Its
-    first run (2026-12-07) passed 44 of 78 with no harmful answer and found two faults, fixed the
-    same day: "how long does it last?" after the add-on answer was no follow-up the article holds
-    (it states no price or count, but a duration), and "refund my last bill" asked about "last", an
-    object the disputes article never names. 46 of 78 since. The misses are covered questions in
-    other words handed off at 0.2-0.69 and facts only a body holds ("how long does delivery take?")."""
-    m = run_fixture("mobile", date(2026, 12, 7))
-    assert m["checked"] >= 78
-    assert m["pass_rate"] >= 0.57, m["failures"]  # 46 of 78 here; one turn of slack for other CPUs
-    assert m["harmful_answer_rate"] == 0.0, m["failures"]
-    assert m["routing_accuracy"] >= 0.85, m["failures"]

@@ -1,0 +1,21 @@
+"""Running a recorded-conversation set of tests/fixtures against its own KB, customers and policy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from baton.evals.conversations import load_conversations
+from baton.evals.metrics import summarize
+from baton.evals.runner import run_all
+from baton.service import Baton
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run_fixture(name: str, today: date, customers: str = "customers.csv") -> dict:
+    """The metrics of tests/fixtures/NAME's conversations against its own KB, customers and policy.
+    Renewal windows move with the calendar: a set is judged as of the day it was written."""
+    root = FIXTURES / name
+    b = Baton.load(root / "kb", root / customers, root / "policy.toml")
+    return summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=today))

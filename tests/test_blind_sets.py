@@ -1,0 +1,47 @@
+"""Sets written blind, in one go, before their first run: a KB, customers, a policy and the
+conversations a support lead expects, each judged as of the day it was written. Each test keeps
+the set at what it passes today (one turn of slack for other CPUs) and names what it still misses.
+The shipped demo set and the first fourteen fixture sets: test_demo_eval.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.fixture_sets import run_fixture
+
+
+def test_a_mobile_network_written_in_one_go():
+    """tests/fixtures/mobile: a mobile network, 25 articles of one or two questions whose facts are
+    mostly in the bodies; disputed charges and lost, stolen or taken-over numbers go to people. Its
+    first run (2026-12-07) passed 44 of 78 with no harmful answer and found two faults, fixed the
+    same day: "how long does it last?" after the add-on answer was no follow-up the article holds
+    (it states no price or count, but a duration), and "refund my last bill" asked about "last", an
+    object the disputes article never names. 46 of 78 since. The misses are covered questions in
+    other words handed off at 0.2-0.69 and facts only a body holds ("how long does delivery take?")."""
+    m = run_fixture("mobile", date(2026, 12, 7))
+    assert m["checked"] >= 78
+    assert m["pass_rate"] >= 0.57, m["failures"]  # 46 of 78 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] == 0.0, m["failures"]
+    assert m["routing_accuracy"] >= 0.85, m["failures"]
+
+
+def test_home_alarms_written_in_one_go():
+    """tests/fixtures/alarm: home alarms with a monitoring centre, 26 articles of one or two
+    questions; disputed charges, break-ins and alarms going off now go to people. Its first run
+    (2026-12-07) passed 39 of 84 with 4 harmful answers and found four faults, fixed the same day:
+    "I'd also like to know how to cancel" after a double charge read as a statement and joined it;
+    "dead even with a new battery" was answered with the battery steps; "had a scare last week"
+    after "my dad lives alone" went to the emergency queue alone; and scikit-learn warned on the
+    KB's shape. 40 of 84 since. Still harmful: "we're moving next month, what happens to my alarm?"
+    is what happens when the alarm goes off (0.97: the request alone stands for the whole, and a
+    rule letting a context sure of another article veto that broke three right answers elsewhere);
+    a missing sign-in text gets the login article (0.74); "how much is an indoor camera" (a
+    price the equipment article's body holds) is handed off as technical; "what it would cost me
+    this month?" split from "how I move up to the Monitored plan" gets the prices (0.80). The
+    other misses are covered questions in other words handed off at 0.2-0.69: at threshold 0.45
+    the set passes 52 with the same 4 harmful answers."""
+    m = run_fixture("alarm", date(2026, 12, 7))
+    assert m["checked"] >= 84
+    assert m["pass_rate"] >= 0.46, m["failures"]  # 40 of 84 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] <= 0.048, m["failures"]  # 4 of 84
+    assert m["routing_accuracy"] >= 0.7, m["failures"]
