@@ -308,14 +308,14 @@ def test_a_parcel_courier_written_in_one_go():
     by any message about a parcel; "Now," or "Second," in front of a question halved its score;
     "we're a small webshop ... sending 80 orders a month", "I need to go out in the afternoon" and
     "Could you tell me what is happening?" stood as requests of their own; "Second, can my daughter
-    collect it for me?" did not lean on the question it points back to. 39 of 71 since (the
+    collect it for me?" did not lean on the question it points back to. 41 of 71 since (the
     talk-to-a-human button before a first question is refused, as DESIGN.md fixes: two turns were
-    added around it). The misses are covered questions in other words handed off at 0.2-0.74, the
+    added around it; 39 until "much" in a price question stopped diluting what the bodies say). The misses are covered questions in other words handed off at 0.2-0.74, the
     complaint (no article to place it) and facts only an article's body holds ("Monday to
     Saturday", "no live map")."""
     m = run_fixture("courier", date(2026, 12, 6))
     assert m["checked"] >= 71
-    assert m["pass_rate"] >= 0.53, m["failures"]  # 39 of 71 here; one turn of slack for other CPUs
+    assert m["pass_rate"] >= 0.56, m["failures"]  # 41 of 71 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] == 0.0, m["failures"]
     assert m["routing_accuracy"] >= 0.6, m["failures"]  # the complaint and a lost parcel go to care
 
@@ -344,11 +344,11 @@ def test_a_streaming_service_written_in_one_go():
     one harmful answer and found three faults, fixed the same day: "someone changed my email" was
     answered with how to change it (0.94); "typing the password with the remote is a pain" was
     handed off on its own beside the TV sign-in answer; "which one has 4K?" after the plans answer
-    was no follow-up. 51 of 68 since. The misses are covered questions in other words handed off at
+    was no follow-up. 52 of 68 since. The misses are covered questions in other words handed off at
     0.15-0.66 and facts only a body holds ("doesn't work with a VPN"); "on how many devices?" after
     the downloads answer is a follow-up now, but the devices article is too sure of it (0.66)."""
     m = run_fixture("streaming", date(2026, 12, 6))
     assert m["checked"] >= 68
-    assert m["pass_rate"] >= 0.73, m["failures"]  # 51 of 68 here; one turn of slack for other CPUs
+    assert m["pass_rate"] >= 0.75, m["failures"]  # 52 of 68 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] == 0.0, m["failures"]
     assert m["routing_accuracy"] >= 0.9, m["failures"]

@@ -31,6 +31,19 @@ def test_an_article_whose_answer_says_the_message_words_scores_higher(tmp_path):
     assert index.scores(["hi"]).said.tolist() == [[0.0] * len(ids)]
 
 
+def test_the_words_asking_for_an_amount_are_no_part_of_what_the_answer_must_say(tmp_path):
+    """No article says "much": counted as the rarest term, it outweighed "indoor" and "camera",
+    which the equipment article holds with their price ("indoor cameras £79")."""
+    index = Index(load_kb(FIXTURES / "alarm" / "kb"), CachedEmbedder(default_embedder(), tmp_path))
+    kit = index.article_ids.index("equipment")
+    [asked] = index.scores(["how much is an indoor camera?"]).said
+    assert asked[kit] == pytest.approx(index.said_share)
+    assert asked.argmax() == kit
+    # a word no article holds still weighs as the rarest
+    [partly] = index.scores(["how much is an indoor camera for my caravan?"]).said
+    assert partly[kit] < 0.8 * index.said_share
+
+
 def test_what_the_answer_says_fades_out_as_example_questions_grow(tmp_path):
     assert said_share(0, 5) == 1.0 and said_share(25, 5) == pytest.approx(0.5)
     assert said_share(50, 5) == 0.0 and said_share(500, 5) == 0.0
