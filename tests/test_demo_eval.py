@@ -310,9 +310,9 @@ def test_a_parcel_courier_written_in_one_go():
     "Could you tell me what is happening?" stood as requests of their own; "Second, can my daughter
     collect it for me?" did not lean on the question it points back to. 41 of 71 since (the
     talk-to-a-human button before a first question is refused, as DESIGN.md fixes: two turns were
-    added around it; 39 until "much" in a price question stopped diluting what the bodies say). The misses are covered questions in other words handed off at 0.2-0.74, the
-    complaint (no article to place it) and facts only an article's body holds ("Monday to
-    Saturday", "no live map")."""
+    added around it; 39 until "much" in a price question stopped diluting what the bodies say). The
+    misses are covered questions in other words handed off at 0.2-0.74, the complaint (no article to
+    place it) and facts only an article's body holds ("Monday to Saturday", "no live map")."""
     m = run_fixture("courier", date(2026, 12, 6))
     assert m["checked"] >= 71
     assert m["pass_rate"] >= 0.56, m["failures"]  # 41 of 71 here; one turn of slack for other CPUs

@@ -235,8 +235,9 @@ class EmbeddedEngine:
         how to change it, 0.94): when a piece that only reports an attempt
         (`narrative.reports_attempt`), a fix tried inside a sentence ("... dead even with a new
         battery": `narrative.fixes_tried_inside`), or another's doing
-        (`narrative.reports_done_to_them`) that the article is asked to do (`Index.asked_to_do`), is sure of the intent's best article, that
-        article is hidden and the rest of the KB decides."""
+        (`narrative.reports_done_to_them`) that the article is asked to do (`Index.asked_to_do`),
+        is sure of the intent's best article, that article is hidden and the rest of the KB
+        decides."""
         if not intent["hits"]:
             return intent
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
