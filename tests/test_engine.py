@@ -108,6 +108,10 @@ def test_the_engine_says_when_a_tag_is_only_a_guess(embedded_engine):
     ("the code FRIEND50 isn't working", "the code isn't working"),
     ("I can't log in, see https://shop.example.com/login?err=500 for the error", "I can't log in, see for the error"),
     ("www.example.com/help says nothing, and shop.example.com/orders is empty", "says nothing, and is empty"),
+    # an address a request acts on is what it is about; anywhere else a detail
+    ("how do I set up info@mybusiness.co.uk?", "how do I set up an email address?"),
+    ("can you delete old@shop.example for me", "can you delete an email address for me"),
+    ("I'm jane@example.com and I can't log in", "I'm and I can't log in"),
     # what carries meaning stays: short numbers, times, amounts, models
     ("my speed is 40mbps at 1030am on the RT-AX58U, paid $25000 for an f-150", None),
     ("my XPS13 and the T9 were charged 12,500", None),
@@ -125,6 +129,12 @@ def test_the_engine_says_when_a_tag_is_only_a_guess(embedded_engine):
 ])
 def test_retrieval_reads_messages_without_pasted_identifiers(text, read):
     assert for_matching(text) == (read if read is not None else text)
+
+
+def test_an_address_to_set_up_is_read_as_an_email_address(fixture_engine):
+    """Without the address, "how do I set up info@mybusiness.co.uk?" was "how do I set up?" (0.16)."""
+    [intent] = fixture_engine("hosting").split("how do I set up info@mybusiness.co.uk?")
+    assert intent["hits"][0]["article"] == "mailbox" and intent["features"][0] > 0.9
 
 
 @pytest.mark.parametrize("text, found", [
