@@ -45,3 +45,25 @@ def test_home_alarms_written_in_one_go():
     assert m["pass_rate"] >= 0.46, m["failures"]  # 40 of 84 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 0.048, m["failures"]  # 4 of 84
     assert m["routing_accuracy"] >= 0.7, m["failures"]
+
+
+def test_a_web_host_written_in_one_go():
+    """tests/fixtures/hosting: a web host (plans, domains, email, the sites, billing, the account),
+    31 articles of one or two questions; hacked sites, abuse reports and disputed charges go to
+    people. Its first run (2026-12-07) passed 43 of 83 with 4 harmful answers and found two faults,
+    fixed the same day: "if I cancel, what happens to my files?" was cut at the comma, the bare
+    condition answered from the cancellation article alone; and "how do I set up
+    info@mybusiness.co.uk?" was read without the address, as "how do I set up?". 45 of 83 since.
+    Still harmful: "do you have a free trial?" gets the free-domain article (0.76: "free");
+    "my domain is registered with another company, can I move it to you?" the site-migration
+    article (0.77: "can I move it to you?" alone stands for the whole, which is on migration too,
+    at 0.51); "one of your customers is sending me spam emails" how to keep one's own mail out of
+    spam (0.96); "I pressed Forgot password three times and the reset email never came, not in
+    spam either" the reset steps (0.75). The other misses are covered questions in other words
+    handed off at 0.2-0.69, and plan changes read as other things ("move to Pro" as a migration,
+    "go down to Starter" as a site that is down)."""
+    m = run_fixture("hosting", date(2026, 12, 7))
+    assert m["checked"] >= 83
+    assert m["pass_rate"] >= 0.53, m["failures"]  # 45 of 83 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] <= 0.049, m["failures"]  # 4 of 83
+    assert m["routing_accuracy"] >= 0.6, m["failures"]
