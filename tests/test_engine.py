@@ -236,6 +236,22 @@ def test_an_action_the_article_never_mentions_is_unmet(embedded_engine):
     assert embedded_engine.calibrator.coef[FEATURES.index("unmet")] < 0
 
 
+def test_words_for_the_same_action_meet_each_other(fixture_engine):
+    """"I want to close my hosting account" was unmet on the article about cancelling the hosting
+    (0.64); "can I switch?" on the one about changing the PHP version (0.62)."""
+    from baton.engine.index import ACTIONS, action_roots
+
+    assert action_roots("I want to close my account")[ACTIONS.index("cancel")]
+    assert action_roots("can I switch?")[ACTIONS.index("chang")]
+    assert action_roots("remove my card")[ACTIONS.index("delet")]
+    assert not action_roots("I want to close my account")[ACTIONS.index("chang")]
+    hosting = fixture_engine("hosting")
+    for message, article in [("I want to close my hosting account", "cancel"),
+                             ("my plugin needs PHP 8.2, can I switch?", "php")]:
+        [unmet] = hosting.index.scores([message]).unmet
+        assert unmet[hosting.index.article_ids.index(article)] == 0.0
+
+
 def test_a_replay_that_hides_a_question_takes_its_mention_of_an_action_with_it(tmp_path):
     from baton.engine.index import Index
     from baton.kb import Article, KnowledgeBase
