@@ -7,7 +7,8 @@ import math
 
 import pytest
 
-from baton.engine.refine import SPLIT_MIN_CONFIDENCE, closes_with_condition, conditions, needed_confidence
+from baton.engine.clauses import closes_with_condition, conditions
+from baton.engine.refine import SPLIT_MIN_CONFIDENCE, needed_confidence
 
 
 @pytest.mark.parametrize("text", ["if I cancel", "If my flight is late", "once the order has shipped",

@@ -223,7 +223,7 @@ def test_a_shouted_message_is_read_like_the_same_words_in_lower_case(embedded_en
 
 
 def test_an_action_the_article_never_mentions_is_unmet(embedded_engine):
-    from baton.engine.index import ACTIONS, action_roots
+    from baton.engine.actions import ACTIONS, action_roots
 
     assert action_roots("can I cancel my order")[ACTIONS.index("cancel")]
     assert action_roots("I cancelled it, where is my refund")[ACTIONS.index("cancel")]
@@ -239,7 +239,7 @@ def test_an_action_the_article_never_mentions_is_unmet(embedded_engine):
 def test_words_for_the_same_action_meet_each_other(fixture_engine):
     """"I want to close my hosting account" was unmet on the article about cancelling the hosting
     (0.64); "can I switch?" on the one about changing the PHP version (0.62)."""
-    from baton.engine.index import ACTIONS, action_roots
+    from baton.engine.actions import ACTIONS, action_roots
 
     assert action_roots("I want to close my account")[ACTIONS.index("cancel")]
     assert action_roots("can I switch?")[ACTIONS.index("chang")]
@@ -266,7 +266,8 @@ def test_a_replay_that_hides_a_question_takes_its_mention_of_an_action_with_it(t
 
 
 def test_an_action_on_something_the_article_never_mentions_is_unmet(tmp_path):
-    from baton.engine.index import Index, action_objects
+    from baton.engine.actions import action_objects
+    from baton.engine.index import Index
     from baton.kb import Article, KnowledgeBase
 
     assert action_objects("how do I change my name") == ["name"]

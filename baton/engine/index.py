@@ -18,8 +18,8 @@ Scores are per article:
   none. It fades out as example questions grow (`said_share`): with ten an article they carry the
   customers' wording, and the body's words only add the author's.
 - `unmet`: 1 where the message asks for an action on the customer's order or account (cancel,
-  change, delete, upgrade, ...: `ACTIONS`) that the article never mentions, or on something it
-  never mentions. "can I cancel my order before it ships" shares "order" and "ship" with a
+  change, delete, upgrade, ...: `actions.ACTIONS`, words for one action counted as one) that the
+  article never mentions, or on something it never mentions. "can I cancel my order before it ships" shares "order" and "ship" with a
   shipping article, which says nothing about cancelling; "how do I change my name" shares its
   frame with "how do I change my phone number" (0.85 on that article), and no word about names:
   similar words, another request.
@@ -35,11 +35,11 @@ from typing import Sequence
 import numpy as np
 
 from baton.engine import classifier as classifier_module
+from baton.engine.actions import ACTIONS, action_objects, action_roots
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.spelling import Speller
-from baton.engine.text import (STOPWORDS, amount_terms, content_terms, for_matching, states_amount, stem,
-                               without_opening, words)
+from baton.engine.text import amount_terms, content_terms, for_matching, states_amount, without_opening
 from baton.kb import KnowledgeBase
 
 W_LEX = 0.35
@@ -65,59 +65,6 @@ UNMET_RULES = 4  # bump when `unmet` reads messages differently: calibrations ar
 # points along their difference, so a one-article KB rated any message alike). Under this many
 # example questions the shipped demo KB's mean stands in, weighing 1 - questions / this.
 BACKGROUND_QUESTIONS = 100
-
-
-# What a customer asks to have done, as word roots ("cancel" covers cancelled, cancellation).
-ACTIONS = tuple("""
-cancel chang updat edit modif return refund exchang replac delet remov clos deactiv upgrad downgrad
-switch paus resum suspend transfer merg split combin invit reset unsubscrib reopen extend renew
-install export download recover
-""".split())
-
-
-# "an IP that doesn't change" describes; it does not ask for a change ("can't cancel" still asks).
-_DESCRIBED = frozenset("doesn't doesnt does not won't wont never didn't didnt don't dont".split())
-
-
-# Roots that name one action: an article on cancelling the hosting answers "I want to close my
-# hosting account" (unmet, it scored 0.64 against 1.00 for "how do I cancel my hosting"), one on
-# changing the PHP version "can I switch?".
-SAME_ACTION = (frozenset("cancel clos deactiv unsubscrib".split()), frozenset("chang switch modif edit updat".split()),
-               frozenset("delet remov".split()))
-_SAME = np.array([[any(a in f and b in f for f in SAME_ACTION) or a == b for b in ACTIONS] for a in ACTIONS])
-
-
-def action_roots(text: str) -> np.ndarray:
-    """(len(ACTIONS),) bool: which action roots a word of `text` starts with, unless a negation
-    right before it makes it a description, with the roots naming the same action (`SAME_ACTION`)."""
-    toks = words(text)
-    asked = [t for n, t in enumerate(toks) if not (n and toks[n - 1] in _DESCRIBED)]
-    found = np.array([any(t.startswith(root) for t in asked) for root in ACTIONS])
-    return (_SAME[found].any(axis=0)) if found.any() else found
-
-
-# What comes between an action and its object ("change my name", "cancel the order").
-_DETERMINERS = frozenset("my the our your a an this his her their its".split())
-# Words that say which one, not what: "cancel my current plan" asks about the plan.
-_WHICH_ONE = frozenset("""last first new old current existing previous next recent latest whole entire other
-second own main only original same wrong""".split())
-
-
-def action_objects(text: str) -> list[str]:
-    """The stems of the objects the message asks an action on: the word after "my", "the", ...
-    right after an action word, past words that only say which one ("how do I change my name" ->
-    ["name"], "refund my last bill" -> ["bill"]). "change it" names none."""
-    toks = words(text)
-    found: list[str] = []
-    for n, t in enumerate(toks[:-2]):
-        if (n and toks[n - 1] in _DESCRIBED) or not t.startswith(ACTIONS) or toks[n + 1] not in _DETERMINERS:
-            continue
-        rest = toks[n + 2:]
-        while len(rest) > 1 and rest[0] in _WHICH_ONE:
-            rest = rest[1:]
-        if rest[0] not in STOPWORDS and rest[0] not in ("one", "ones"):  # "the last one" names none
-            found.append(stem(rest[0]))
-    return found
 
 
 def background_share(questions: int) -> float:

@@ -40,6 +40,7 @@ import re
 from typing import Callable, Sequence
 
 from baton.engine.boundaries import soft_boundaries
+from baton.engine.clauses import closes_with_condition, conditions
 from baton.engine.kinds import is_instruction, kind
 from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt,
                                     reports_event,
@@ -164,32 +165,6 @@ FOLLOW_UP = re.compile(r"^\W*(?:(?:ok(?:ay)?|great|thanks|cool|so|also)\W+)*(?:a
                        re.IGNORECASE)
 
 
-# A condition with nothing after it in its piece ("if I cancel", "once the order has shipped"): the
-# clause it conditions is the piece after it. "if I cancel, what happens to my files?" was cut in
-# two, and "if I cancel" answered from the cancellation article on its own (0.82). Closing the
-# question ("what happens to my files, if I cancel?") it conditions the piece before.
-_CONDITION = re.compile(r"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:if|when|whenever|once|unless|in case|as soon as|"
-                        r"assuming|provided)\b(?!\s+(?:is|are|was|were|do|does|did|will|would|can|could|should|has|"
-                        r"have)\b)[^?]*(?P<asked>\?)?\W*$", re.IGNORECASE)
-# ... unless it asks ("when is the next flight", "if I cancel today will I get a refund", "if I
-# cancel what happens to my files?").
-_INVERTED = re.compile(r"\b(?:can|could|will|would|do|does|did|is|are|should|shall|may|must)\s+"
-                       r"(?:i|you|we|it|they|he|she|there|my|our)\b|\b(?:what|how|where|why|which|who)\b",
-                       re.IGNORECASE)
-
-
-def conditions(text: str) -> bool:
-    """The piece is only a condition ("if I cancel,"), no question of its own."""
-    m = _CONDITION.search(text)
-    return m is not None and not m.group("asked") and _INVERTED.search(text) is None
-
-
-def closes_with_condition(text: str) -> bool:
-    """The piece is a condition ending the question it belongs to ("..., if I cancel?")."""
-    m = _CONDITION.search(text)
-    return m is not None and bool(m.group("asked")) and _INVERTED.search(text) is None
-
-
 def follows_up(text: str) -> bool:
     """The message carries on from the question before it (`FOLLOW_UP`) and is short."""
     return len(words(text)) <= ANAPHORA_MAX_WORDS and (FOLLOW_UP.match(text) is not None or leans_back(text))
@@ -214,10 +189,10 @@ def needed_confidence(text: str, previous: str | None = None) -> float:
     it?" was a delivery-fee question at 0.41, and the Plus article holds the price). A participle
     phrase ("arriving at dallas"), context ("I'm on the plus plan"), the clause after a bare
     condition ("if I cancel, what happens to my files?": `conditions`) or a condition closing the
-    question before it ("what happens to my files, if I cancel?") never starts one. A piece that sets the scene or recounts a problem in the past
-    tense ("I bought the wrong camera, can I swap it ...") starts one only when it is as sure as an
-    answer, and so does a bare ask for a replacement after a piece that is no request ("the lens is
-    cracked, I want a replacement")."""
+    question before it ("what happens to my files, if I cancel?") never starts one. A piece that
+    sets the scene or recounts a problem in the past tense ("I bought the wrong camera, can I swap
+    it ...") starts one only when it is as sure as an answer, and so does a bare ask for a
+    replacement after a piece that is no request ("the lens is cracked, I want a replacement")."""
     leaning = previous is not None and leans_back(text)
     if (kind(text) in ("social", "ask", "context") or is_instruction(text) or tells_story(text)
             or reports_attempt(text) or voices_feeling(text) or gives_details(text, previous)

@@ -207,7 +207,8 @@ _MAILBOX_ASKED = re.compile(r"\b(?P<verb>set up|setup|create|add|make|delete|rem
 
 
 def for_matching(text: str) -> str:
-    """`text` as retrieval should read it: identifiers and emoji removed (see `_IDENTIFIER`), a
+    """`text` as retrieval should read it: identifiers and emoji removed (see `_IDENTIFIER`; an
+    e-mail address a request acts on reads as "an email address": `_MAILBOX_ASKED`), a
     shouted message in lower case, a run of question or exclamation marks as its first, and
     without the words that open it and ask nothing (`without_opening`)."""
     if _shouted(text):
