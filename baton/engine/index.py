@@ -18,8 +18,9 @@ Scores are per article:
   none. It fades out as example questions grow (`said_share`): with ten an article they carry the
   customers' wording, and the body's words only add the author's.
 - `unmet`: 1 where the message asks for an action on the customer's order or account (cancel,
-  change, delete, upgrade, ...: `actions.ACTIONS`, words for one action counted as one) that the
-  article never mentions, or on something it never mentions. "can I cancel my order before it ships" shares "order" and "ship" with a
+  change, delete, upgrade, ...: `actions.ACTIONS`; another word for it counts where the KB never
+  uses the customer's: `actions.met`) that the article never mentions, or on something it never
+  mentions. "can I cancel my order before it ships" shares "order" and "ship" with a
   shipping article, which says nothing about cancelling; "how do I change my name" shares its
   frame with "how do I change my phone number" (0.85 on that article), and no word about names:
   similar words, another request.
@@ -35,7 +36,7 @@ from typing import Sequence
 import numpy as np
 
 from baton.engine import classifier as classifier_module
-from baton.engine.actions import ACTIONS, action_objects, action_roots
+from baton.engine.actions import ACTIONS, action_objects, action_roots, met
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.spelling import Speller
@@ -202,7 +203,8 @@ class Index:
         # how many of each article's texts (title, questions, body) mention each action
         self.unit_actions = np.array([action_roots(t) for t in self.unit_texts], dtype=np.int32).reshape(-1, len(ACTIONS))
         body_actions = np.array([action_roots(f"{a.title} {a.body}") for a in kb.articles], dtype=np.int32)
-        self.article_actions = np.add.reduceat(self.unit_actions, self._starts, axis=0) + body_actions.reshape(-1, len(ACTIONS))
+        self.asked_actions = np.add.reduceat(self.unit_actions, self._starts, axis=0)  # title and questions
+        self.article_actions = self.asked_actions + body_actions.reshape(-1, len(ACTIONS))
         # how many of each article's texts hold each term (for the objects of actions)
         self.unit_terms = [set(doc) for doc in docs]
         self.article_terms: list[dict[str, int]] = [{} for _ in kb.articles]
@@ -226,11 +228,12 @@ class Index:
         asked = np.array([action_roots(t) for t in texts]).reshape(len(texts), len(ACTIONS))
         out = np.zeros((len(texts), self.n_articles))
         for r in np.flatnonzero(asked.any(axis=1)):
-            counts = self.article_actions[:, asked[r]].copy()
+            counts, asked_of = self.article_actions.copy(), self.asked_actions.copy()
             hidden = np.flatnonzero(unit_mask[r]) if unit_mask is not None else []
             for u in hidden:
-                counts[self.unit_article[u]] -= self.unit_actions[u, asked[r]]
-            out[r] = (counts <= 0).any(axis=1)
+                counts[self.unit_article[u]] -= self.unit_actions[u]
+                asked_of[self.unit_article[u]] -= self.unit_actions[u]
+            out[r] = ~met(counts, asked[r], (asked_of > 0).any(axis=0))
             for obj in action_objects(texts[r]):
                 held = np.array([terms.get(obj, 0) for terms in self.article_terms])
                 for u in hidden:
