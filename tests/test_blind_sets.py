@@ -53,7 +53,9 @@ def test_a_web_host_written_in_one_go():
     people. Its first run (2026-12-07) passed 43 of 83 with 4 harmful answers and found two faults,
     fixed the same day: "if I cancel, what happens to my files?" was cut at the comma, the bare
     condition answered from the cancellation article alone; and "how do I set up
-    info@mybusiness.co.uk?" was read without the address, as "how do I set up?". 45 of 83 since.
+    info@mybusiness.co.uk?" was read without the address, as "how do I set up?". 45 of 83 then, 47
+    since "close" meets an article on cancelling and "switch" one on changing, where the KB's
+    questions never use the customer's word.
     Still harmful: "do you have a free trial?" gets the free-domain article (0.76: "free");
     "my domain is registered with another company, can I move it to you?" the site-migration
     article (0.77: "can I move it to you?" alone stands for the whole, which is on migration too,
@@ -64,6 +66,6 @@ def test_a_web_host_written_in_one_go():
     "go down to Starter" as a site that is down)."""
     m = run_fixture("hosting", date(2026, 12, 7))
     assert m["checked"] >= 83
-    assert m["pass_rate"] >= 0.53, m["failures"]  # 45 of 83 here; one turn of slack for other CPUs
+    assert m["pass_rate"] >= 0.55, m["failures"]  # 47 of 83 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 0.049, m["failures"]  # 4 of 83
     assert m["routing_accuracy"] >= 0.6, m["failures"]
