@@ -205,6 +205,7 @@ class Index:
         body_actions = np.array([action_roots(f"{a.title} {a.body}") for a in kb.articles], dtype=np.int32)
         self.asked_actions = np.add.reduceat(self.unit_actions, self._starts, axis=0)  # title and questions
         self.article_actions = self.asked_actions + body_actions.reshape(-1, len(ACTIONS))
+        self.worded_actions = (self.asked_actions > 0).any(axis=0)  # the actions the KB's own wording names
         # how many of each article's texts hold each term (for the objects of actions)
         self.unit_terms = [set(doc) for doc in docs]
         self.article_terms: list[dict[str, int]] = [{} for _ in kb.articles]
@@ -228,12 +229,15 @@ class Index:
         asked = np.array([action_roots(t) for t in texts]).reshape(len(texts), len(ACTIONS))
         out = np.zeros((len(texts), self.n_articles))
         for r in np.flatnonzero(asked.any(axis=1)):
-            counts, asked_of = self.article_actions.copy(), self.asked_actions.copy()
+            counts, worded = self.article_actions, self.worded_actions
             hidden = np.flatnonzero(unit_mask[r]) if unit_mask is not None else []
-            for u in hidden:
-                counts[self.unit_article[u]] -= self.unit_actions[u]
-                asked_of[self.unit_article[u]] -= self.unit_actions[u]
-            out[r] = ~met(counts, asked[r], (asked_of > 0).any(axis=0))
+            if len(hidden):  # only replays hide units: a customer's message copies nothing
+                counts, asked_of = counts.copy(), self.asked_actions.copy()
+                for u in hidden:
+                    counts[self.unit_article[u]] -= self.unit_actions[u]
+                    asked_of[self.unit_article[u]] -= self.unit_actions[u]
+                worded = (asked_of > 0).any(axis=0)
+            out[r] = ~met(counts, asked[r], worded)
             for obj in action_objects(texts[r]):
                 held = np.array([terms.get(obj, 0) for terms in self.article_terms])
                 for u in hidden:

@@ -129,10 +129,11 @@ def states_amount(text: str, terms: set[str]) -> bool:
 # error" 0.64, without the link 0.92), so retrieval reads the message without them. Short
 # numbers, amounts and models stay ("3 days", "1030am", "$25000", "40mbps", "flight 1291",
 # "f-150", "RT-AX58U", "T9"), and so does a message made only of identifiers.
+_EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+\.[\w.-]+\b"
 _IDENTIFIER = re.compile(
     r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"         # links
     r"|#[\w-]+"                                                       # "#5521", "#A-12345"
-    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"                                   # e-mail addresses
+    rf"|\b{_EMAIL_ADDRESS}"                                             # e-mail addresses
     r"|\b(?=[\w-]*\d{4})[a-z0-9]+(?:-[a-z0-9]+)+\b"                    # "ORD-99812" (not "f-150")
     r"|\b(?=\w*\d{4})(?=\w*[a-z])\w{7,}\b"                              # "1Z999AA10123456784", "ORD99812"
     r"|(?-i:\b[A-Z]{4,}\d{2,}\b)"                                        # "FRIEND50", "SAVE10" (not "XPS13")
@@ -203,7 +204,7 @@ def without_opening(text: str) -> str:
 # removed like an order number: "I'm jane@example.com and I can't log in" is no question about
 # e-mail addresses, and read as one it was cut off and answered from the change-email article.
 _MAILBOX_ASKED = re.compile(r"\b(?P<verb>set up|setup|create|add|make|delete|remove|forward|configure|"
-                            r"register|activate|open)\s+[\w.+-]+@[\w-]+\.[\w.-]+\b", re.IGNORECASE)
+                            rf"register|activate|open)\s+{_EMAIL_ADDRESS}", re.IGNORECASE)
 
 
 def for_matching(text: str) -> str:
