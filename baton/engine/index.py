@@ -60,7 +60,7 @@ SAID_FADE_QUESTIONS = 10  # example questions an article at which `said` no long
 # 0.361 (e5 alone 0.320). At 1.0 the demo KB's camera article drew "can I return the camera?".
 W_SECOND = 0.5
 LEXICAL_RULES = 3  # bump when `lex` or `said` reads messages differently: calibrations are fitted on it
-UNMET_RULES = 4  # bump when `unmet` reads messages differently: calibrations are fitted on it
+UNMET_RULES = 5  # bump when `unmet` reads messages differently: calibrations are fitted on it
 # Centring needs the direction every vector shares, and a small KB's own mean is a poor estimate of
 # it (one article's title and question: the mean lies between them, and everything centred on it
 # points along their difference, so a one-article KB rated any message alike). Under this many
