@@ -236,14 +236,15 @@ class EmbeddedEngine:
         (`narrative.reports_attempt`), a fix tried inside a sentence ("... dead even with a new
         battery": `narrative.fixes_tried_inside`), or another's doing
         (`narrative.reports_done_to_them`) that the article is asked to do (`Index.asked_to_do`),
-        is sure of the intent's best article, that article is hidden and the rest of the KB
-        decides."""
+        or the article's own menu path taken to its end (`narrative.followed_path`), is sure of
+        the intent's best article, that article is hidden and the rest of the KB decides."""
         if not intent["hits"]:
             return intent
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
         best = intent["hits"][0]["article"]
         attempts = [p.text for p in refine.pieces_of(message, span) if narrative.reports_attempt(p.text)
-                    or (narrative.reports_done_to_them(p.text) and self.index.asked_to_do(best, p.text))]
+                    or (narrative.reports_done_to_them(p.text) and self.index.asked_to_do(best, p.text))
+                    or narrative.followed_path(p.text, self.kb[best].body)]
         attempts += narrative.fixes_tried_inside(span.text)
         if not attempts or not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts)):
             return intent

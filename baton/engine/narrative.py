@@ -167,6 +167,26 @@ def fixes_tried_inside(text: str) -> list[str]:
     return [m.group("fix").strip() for m in _TRIED_INSIDE.finditer(text)]
 
 
+# One step of a menu path as KB writers give it ("Account > Exemptions", "Settings -> Billing"):
+# the words either side of the arrow (looked ahead, so "A > B > C" gives A>B and B>C).
+_STEP = re.compile(r"([\w']+)\s*(?:->|>|\u2192|\u00bb)\s*(?=([\w']+))")
+
+
+def _steps(text: str) -> set[tuple[str, str]]:
+    return {(a.lower(), b.lower()) for a, b in _STEP.findall(text)}
+
+
+def followed_path(text: str, body: str) -> bool:
+    """The piece recounts taking a menu path of `body` to its last step ("I added my exemption
+    under Account > Exemptions two weeks ago but I was still charged": the exemptions article,
+    whose answer is that path, was sent back at 0.75). Every step it names is the body's and one
+    is a path's last, so "I went to Account > Privacy" before "Account > Privacy > Delete account"
+    has not followed it: the article still holds the rest."""
+    said, given = _steps(text), _steps(body)
+    ends = {(a, b) for a, b in given if not any(c == b for c, _ in given)}
+    return bool(said) and said <= given and bool(said & ends) and recounts(text)
+
+
 # What someone else did to the customer's account or order ("someone changed my email", "somebody
 # used my card", "my password was changed and it wasn't me"): a report of misuse, answered from the
 # how-to article for that action at 0.94 ("how do I change my email"), the one thing it is not.
