@@ -67,6 +67,11 @@ class Policy(BaseModel):
         return list(self.skills)
 
     @property
+    def unclosable_tags(self) -> list[str]:
+        """The tags the AI may not close (`ai_closable = false`): always a person's."""
+        return [tag for tag, skill in self.skills.items() if not skill.ai_closable]
+
+    @property
     def queues(self) -> set[str]:
         """Every queue a handoff can reach under this policy's routing."""
         if self.routing == "single_queue":

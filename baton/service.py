@@ -47,7 +47,7 @@ def default_engine(kb: KnowledgeBase, policy: Policy) -> Engine:
     from baton.engine.embedded import EmbeddedEngine
     from baton.engine.embedder import default_embedder
 
-    return EmbeddedEngine(kb, default_embedder(settings.embedding))
+    return EmbeddedEngine(kb, default_embedder(settings.embedding), unclosable=policy.unclosable_tags)
 
 
 def sqlite_checkpointer(path: str | Path) -> SqliteSaver:

@@ -67,10 +67,10 @@ def customers():
 
 
 @pytest.fixture(scope="session")
-def embedded_engine(kb, _cache_dir):
+def embedded_engine(kb, policy, _cache_dir):
     from baton.engine.embedded import EmbeddedEngine
 
-    return EmbeddedEngine(kb)
+    return EmbeddedEngine(kb, unclosable=policy.unclosable_tags)
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +88,7 @@ def answered_as_one():
 
 @pytest.fixture(scope="session")
 def fixture_engine(_cache_dir):
-    """`fixture_engine(name)`: the embedded engine over tests/fixtures/NAME's KB (built once)."""
+    """`fixture_engine(name)`: the embedded engine over tests/fixtures/NAME's KB and policy (built once)."""
     from baton.engine.embedded import EmbeddedEngine
     from baton.kb import load_kb
     from baton.policy import load_policy
@@ -98,7 +98,8 @@ def fixture_engine(_cache_dir):
     def engine(name: str) -> EmbeddedEngine:
         if name not in built:
             root = Path(__file__).parent / "fixtures" / name
-            built[name] = EmbeddedEngine(load_kb(root / "kb", load_policy(root / "policy.toml").tags))
+            policy = load_policy(root / "policy.toml")
+            built[name] = EmbeddedEngine(load_kb(root / "kb", policy.tags), unclosable=policy.unclosable_tags)
         return built[name]
 
     return engine

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
 import numpy as np
 
@@ -34,8 +34,11 @@ class EmbeddedEngine:
 
     name = "embedded"
 
-    def __init__(self, kb: KnowledgeBase, embedder: Embedder | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, embedder: Embedder | None = None, unclosable: Collection[str] = ()) -> None:
+        """`unclosable`: the tags whose questions the AI may not close (the policy's skills with
+        `ai_closable = false`); a report of one of theirs is not folded into the question next to it."""
         self.kb = kb
+        self.unclosable = frozenset(unclosable)
         inner = embedder or default_embedder()
         self.embedder = inner if isinstance(inner, CachedEmbedder) else CachedEmbedder(inner)
         model = self.embedder.inner
@@ -103,7 +106,7 @@ class EmbeddedEngine:
         final: list[Span] = []
         for span, plan in zip(spans, plans):
             groups = refine.group([sure[c.text][0] for c in plan], [sure[c.text][1] for c in plan],
-                                  [refine.needed_confidence(c.text, plan[n - 1].text if n else None)
+                                  [self._needed(c.text, plan[n - 1].text if n else None, sure[c.text][0])
                                    for n, c in enumerate(plan)]) \
                 if len(plan) > 1 else [[0]]
             groups = refine.ask_after_report(message, plan, groups)
@@ -129,6 +132,19 @@ class EmbeddedEngine:
             return out
         pointed = self._about_what_it_points_at(message, out[0], previous, embed)
         return [self._carried_on(message, pointed, previous, embed)]
+
+    def _needed(self, text: str, previous: str | None, top: str) -> float:
+        """How sure of its article `text` must be to stand alone (`refine.needed_confidence`), but a
+        report that would need to be as sure as an answer stands at the split's usual bar when it is
+        about something only people may handle: "my new tablets are making me dizzy" (0.45 on side
+        effects) was the scene of the returns question after it, answered alone, and the dizziness
+        went unread. What never stands alone (an attempt, a story, details) still does not: "I tried
+        to pay my travel agent with the card" is the scene of "why was it declined?", not fraud."""
+        needed = refine.needed_confidence(text, previous)
+        if (needed == refine.CONTEXT_MIN_CONFIDENCE and self.kb[top].tag in self.unclosable
+                and kind(text) in ("problem", "statement", "context")):
+            return refine.SPLIT_MIN_CONFIDENCE
+        return needed
 
     def _carried_on(self, message: str, intent: Intent, previous: PreviousAnswer,
                     embed: Callable[[list[str]], np.ndarray]) -> Intent:

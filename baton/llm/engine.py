@@ -129,4 +129,4 @@ def build_llm_engine(kb: KnowledgeBase, policy: Policy, settings) -> LLMEngine:
         embedder: Embedder = OpenAIEmbedder(client.client, settings.llm_embedding_model)
     else:
         embedder = default_embedder(settings.embedding)
-    return LLMEngine(kb, policy, client, EmbeddedEngine(kb, embedder))
+    return LLMEngine(kb, policy, client, EmbeddedEngine(kb, embedder, unclosable=policy.unclosable_tags))
