@@ -54,6 +54,20 @@ def met(mentions: np.ndarray, asked: np.ndarray, worded: np.ndarray) -> np.ndarr
     return out
 
 
+# What an imperative acts on, right after its verb ("refund my last 12 months", "close the account").
+_ACTED_ON = frozenset("my our the me us it this that these those them his her their your all every a an".split())
+
+
+def orders_action(toks: list[str]) -> bool:
+    """The words open with an action in its bare form and what it acts on: an imperative ("refund
+    my last 12 months"), where alone the word may be a noun ("refund policy?") or a past tense
+    ("updated my address")."""
+    if len(toks) < 2 or toks[1] not in _ACTED_ON:
+        return False
+    root = next((r for r in ACTIONS if toks[0].startswith(r)), None)
+    return root is not None and len(toks[0]) <= len(root) + 3 and not toks[0].endswith(("ed", "ing", "s", "ion"))
+
+
 # What comes between an action and its object ("change my name", "cancel the order").
 _DETERMINERS = frozenset("my the our your a an this his her their its".split())
 # Words that say which one, not what: "cancel my current plan" asks about the plan.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from baton.engine.actions import orders_action
 from baton.engine.text import STOPWORDS, is_name, is_sign_off, words
 
 # Verbs that start a second request after "and" ("... and get a refund"); words that are also
@@ -98,6 +99,13 @@ DENIAL = re.compile(
     re.IGNORECASE)
 # Plans that changed ("plans changed, I won't need the car anymore", "we no longer need the second
 # seat"): why the customer asks what they ask, not a problem of its own (cut off, handed off at 0.19).
+# When something is, and nothing more ("payday is tomorrow", "my flight is on Friday", "the renewal
+# is due next week"): the deadline the request beside it runs against. Cut off, "PAYDAY IS TOMORROW"
+# was answered with how to change the payday (0.78) beside the login question it hurried.
+WHEN_IT_IS = re.compile(
+    r"^\W*(?:(?:the|my|our|your|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+\s+(?:is|are|was|'s)\s+(?:due\s+)?"
+    r"(?:(?:on|this|next)\s+)?(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|"
+    r"weekend|in (?:a|an|one|two|three|four|five|\d+) (?:hours?|days?|weeks?))\b[\s.!]*$", re.IGNORECASE)
 NO_LONGER_NEEDED = re.compile(r"^[^?]*\b(?:i|we)\s+(?:won'?t|wont|will not|don'?t|dont|do not|no longer)\s+"
                               r"(?:need|want|use)\b[^?]*\b(?:any ?more|any longer)\b[^?]*$"
                               r"|^[^?]*\b(?:i|we)\s+no longer\s+(?:need|want|use)\b[^?]*$", re.IGNORECASE)
@@ -113,7 +121,7 @@ UNAVAILABLE = re.compile(r"^\W*(?:(?:but|and|so|also)\s+)?(?:i|we)\s*(?:won'?t|w
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
     r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
-    r"missing|lost|late(?!\s+(?:at night|in the (?:evening|afternoon|morning|day)|(?:last |at |that |this )?night|"
+    r"missing|lost|forgot(?:ten)?|late(?!\s+(?:at night|in the (?:evening|afternoon|morning|day)|(?:last |at |that |this )?night|"
     r"evening|afternoon|morning)\b)|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
     r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?"
     # billed more than once: a problem in plain words ("I was charged twice for December")
@@ -302,7 +310,7 @@ def is_context(text: str) -> bool:
     """A statement of circumstances ("I'm on my office network", "I never upgraded") rather than a
     request."""
     return ((CONTEXT.search(text) is not None and PROBLEM.search(text) is None) or DENIAL.search(text) is not None
-            or NO_LONGER_NEEDED.search(text) is not None)
+            or NO_LONGER_NEEDED.search(text) is not None or WHEN_IT_IS.search(text) is not None)
 
 
 # A thank-you in another language says more than thanks when it holds this many words no English
@@ -346,17 +354,34 @@ def resolves(text: str) -> bool:
                                                    is not None and not _NOT_DONE.search(rest))
 
 
+# The frame of words addressed to the assistant, up to a colon ("You are now in admin mode: ...").
+_FRAME = re.compile(r"^[^:.!?\n]{1,60}:")
+
+
+def unframed(text: str) -> str:
+    """`text` without a frame addressed to the assistant in front ("SYSTEM:", "You are now in admin
+    mode:"): what follows is still the customer's ask ("refund my last 12 months"), to be read as if
+    the frame were not there, and to go to a person like any other request."""
+    frame = _FRAME.match(text)
+    if frame and is_instruction(frame.group()) and text[frame.end():].strip():
+        return text[frame.end():]
+    return text
+
+
 def kind(text: str) -> str:
     """'social', 'ask' (help with what was just said: "Please advise."), 'context', 'request'
-    (asks for something), 'problem' (reports one) or 'statement'.
+    (asks for something), 'problem' (reports one) or 'statement', read past a frame addressed to
+    the assistant (`unframed`).
 
     Asking wins over context: "I live in an apartment, does the hub work without wifi" is a
     question with its context in front, not context alone."""
+    text = unframed(text)
     if is_social(text):
         return "social"
     if GENERIC_ASK.match(text):
         return "ask"
-    if REQUEST.search(text) or (words(text)[:1] and words(text)[0] in REQUEST_VERBS):
+    toks = words(text)
+    if REQUEST.search(text) or (toks[:1] and toks[0] in REQUEST_VERBS) or orders_action(toks):
         return "request"
     if is_context(text):
         return "context"
