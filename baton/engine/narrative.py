@@ -160,11 +160,24 @@ _TRIED_INSIDE = re.compile(
     re.IGNORECASE)
 
 
+# A step the customer took, then that nothing came of it ("I reported a missed bin on your website
+# on Monday and nobody has come back for it"): the article on taking that step was sent back (0.86).
+# Ordering or sending something is what a late order starts from, not a step of the remedy ("I
+# ordered 2 days ago and it still hasn't shipped" asks the shipping times).
+_IN_VAIN = re.compile(
+    r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?(?P<fix>(?:reported|submitted|applied|requested|registered|"
+    r"filled (?:in|out)|called|phoned|rang|emailed|contacted)\b[^,.;!?]*?)\s*,?\s*(?:and|but)\s+"
+    r"(?:(?:i|we|it|it's|its|they)\s+)?(?:nobody|no one|noone|nothing|still|never|haven'?t|havent|hasn'?t|hasnt)\b",
+    re.IGNORECASE)
+
+
 def fixes_tried_inside(text: str) -> list[str]:
     """The fixes `text` says were tried without success, from inside its sentences: "a new battery"
     in "one of my window sensors is dead even with a new battery", answered from the battery
-    article (0.71), the one thing not to send them. "even after the update" names no fix."""
-    return [m.group("fix").strip() for m in _TRIED_INSIDE.finditer(text)]
+    article (0.71), the one thing not to send them, and a step taken in vain ("I reported a missed
+    bin ... and nobody has come back": `_IN_VAIN`). "even after the update" names no fix, and
+    "I reported a missed bin yesterday, when will you come back for it?" reports none in vain."""
+    return [m.group("fix").strip() for pattern in (_TRIED_INSIDE, _IN_VAIN) for m in pattern.finditer(text)]
 
 
 # One step of a menu path as KB writers give it ("Account > Exemptions", "Settings -> Billing"):

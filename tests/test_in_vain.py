@@ -1,0 +1,31 @@
+"""A step the customer already took, then that nothing came of it ("I reported a missed bin ... and
+nobody has come back for it"): the article on taking that step is not the answer
+(`narrative.fixes_tried_inside`). Found on tests/fixtures/council, written blind on 2026-12-07."""
+
+import pytest
+
+from baton.engine.narrative import fixes_tried_inside
+
+
+@pytest.mark.parametrize("text, steps", [
+    ("I reported a missed bin on your website on Monday and nobody has come back for it",
+     ["reported a missed bin on your website on Monday"]),
+    ("I applied for a permit three weeks ago and still haven't heard anything", ["applied for a permit three weeks ago"]),
+    ("we called twice but nothing happened", ["called twice"]),
+    ("I reported a missed bin yesterday, when will you come back for it?", []),  # asks what happens next
+    ("I ordered 2 days ago and it still hasn't shipped", []),  # ordering is where a late order starts
+    ("I reported it and it was fixed", []),
+])
+def test_a_step_taken_in_vain_is_found(text, steps):
+    assert fixes_tried_inside(text) == steps
+
+
+def test_the_article_on_the_step_taken_in_vain_is_not_the_answer(fixture_engine):
+    """The missed-bin article (report it, we come back within 2 working days) went back at 0.86 to
+    someone who had reported it and waited in vain."""
+    council = fixture_engine("council")
+    [intent] = council.split("I reported a missed bin on your website on Monday and nobody has come back for it")
+    assert intent["hits"][0]["article"] != "missed-bin"
+    [intent] = council.split("I reported a missed bin yesterday, when will you come back for it?")
+    assert intent["hits"][0]["article"] == "missed-bin"
+    assert council.grade(intent, council.answer(intent)) >= 0.7
