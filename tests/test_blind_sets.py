@@ -110,3 +110,22 @@ def test_payroll_software_written_in_one_go():
     assert m["pass_rate"] >= 0.62, m["failures"]  # 55 of 87 here; one turn of slack for other CPUs
     assert m["harmful_answer_rate"] <= 0.012, m["failures"]  # 1 of 87
     assert m["routing_accuracy"] >= 0.9, m["failures"]
+
+
+def test_a_district_council_written_in_one_go():
+    """tests/fixtures/council: a district council (bins, council tax, parking, streets, planning,
+    council housing, the online account), 28 articles of one or two questions; homelessness,
+    worries about a child or an adult and complaints go to people. Its first run (2026-12-07) passed
+    43 of 82 with 2 harmful answers and found one fault, fixed the same day: "I reported a missed
+    bin on your website on Monday and nobody has come back for it" got the missed-bin article back
+    (0.86). 44 of 82 since. Still harmful: "my late father's house has been empty since the funeral
+    ... do we still have to pay council tax on it?" gets how to pay (0.85: the request alone stands
+    for the whole, which is unsure at 0.38; the KB has nothing on empty homes). The other misses are
+    covered questions in residents' words handed off at 0.08-0.69 ("the lid has snapped off my
+    wheelie bin" 0.37), and safeguarding reports in other words sent to the contact centre rather
+    than safeguarding ("the kids next door are left on their own all night" 0.20)."""
+    m = run_fixture("council", date(2026, 12, 7))
+    assert m["checked"] >= 82
+    assert m["pass_rate"] >= 0.52, m["failures"]  # 44 of 82 here; one turn of slack for other CPUs
+    assert m["harmful_answer_rate"] <= 0.013, m["failures"]  # 1 of 82
+    assert m["routing_accuracy"] >= 0.6, m["failures"]
