@@ -19,3 +19,13 @@ def run_fixture(name: str, today: date, customers: str = "customers.csv") -> dic
     root = FIXTURES / name
     b = Baton.load(root / "kb", root / customers, root / "policy.toml")
     return summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=today))
+
+
+def assert_holds(m: dict, *, turns: int, passed: int, harmful: int = 0, routing: float) -> None:
+    """A set's metrics `m` still hold what it passed when last measured: every one of its `turns`
+    checked, at least `passed` less one passing (one turn of slack for other CPUs), at most `harmful`
+    harmful answers, and routing at least `routing`."""
+    assert m["checked"] >= turns
+    assert round(m["pass_rate"] * m["checked"]) >= passed - 1, m["failures"]
+    assert round(m["harmful_answer_rate"] * m["checked"]) <= harmful, m["failures"]
+    assert m["routing_accuracy"] >= routing, m["failures"]

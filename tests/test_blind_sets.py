@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.fixture_sets import run_fixture
+from tests.fixture_sets import assert_holds, run_fixture
 
 
 def test_a_mobile_network_written_in_one_go():
@@ -18,11 +18,7 @@ def test_a_mobile_network_written_in_one_go():
     (it states no price or count, but a duration), and "refund my last bill" asked about "last", an
     object the disputes article never names. 46 of 78 since. The misses are covered questions in
     other words handed off at 0.2-0.69 and facts only a body holds ("how long does delivery take?")."""
-    m = run_fixture("mobile", date(2026, 12, 7))
-    assert m["checked"] >= 78
-    assert m["pass_rate"] >= 0.57, m["failures"]  # 46 of 78 here; one turn of slack for other CPUs
-    assert m["harmful_answer_rate"] == 0.0, m["failures"]
-    assert m["routing_accuracy"] >= 0.85, m["failures"]
+    assert_holds(run_fixture("mobile", date(2026, 12, 7)), turns=78, passed=46, routing=0.85)
 
 
 def test_home_alarms_written_in_one_go():
@@ -40,11 +36,7 @@ def test_home_alarms_written_in_one_go():
     this month?" split from "how I move up to the Monitored plan" gets the prices (0.80). The
     other misses are covered questions in other words handed off at 0.2-0.69: at threshold 0.45
     the set passes 52 with the same 4 harmful answers."""
-    m = run_fixture("alarm", date(2026, 12, 7))
-    assert m["checked"] >= 84
-    assert m["pass_rate"] >= 0.46, m["failures"]  # 40 of 84 here; one turn of slack for other CPUs
-    assert m["harmful_answer_rate"] <= 0.048, m["failures"]  # 4 of 84
-    assert m["routing_accuracy"] >= 0.7, m["failures"]
+    assert_holds(run_fixture("alarm", date(2026, 12, 7)), turns=84, passed=40, harmful=4, routing=0.7)
 
 
 def test_a_web_host_written_in_one_go():
@@ -64,11 +56,7 @@ def test_a_web_host_written_in_one_go():
     spam either" the reset steps (0.75). The other misses are covered questions in other words
     handed off at 0.2-0.69, and plan changes read as other things ("move to Pro" as a migration,
     "go down to Starter" as a site that is down)."""
-    m = run_fixture("hosting", date(2026, 12, 7))
-    assert m["checked"] >= 83
-    assert m["pass_rate"] >= 0.55, m["failures"]  # 47 of 83 here; one turn of slack for other CPUs
-    assert m["harmful_answer_rate"] <= 0.049, m["failures"]  # 4 of 83
-    assert m["routing_accuracy"] >= 0.6, m["failures"]
+    assert_holds(run_fixture("hosting", date(2026, 12, 7)), turns=83, passed=47, harmful=4, routing=0.6)
 
 
 def test_an_online_pharmacy_written_in_one_go():
@@ -84,11 +72,7 @@ def test_an_online_pharmacy_written_in_one_go():
     to me?" 0.10, "do you take Amex?"), and reports the KB cannot place routed to the default or the
     prescriptions queue rather than the pharmacists' ("my daughter took too many of her tablets by
     accident" 0.10, "the box says 20mg but my prescription is for 10mg" 0.28)."""
-    m = run_fixture("pharmacy", date(2026, 12, 7))
-    assert m["checked"] >= 87
-    assert m["pass_rate"] >= 0.57, m["failures"]  # 51 of 87 here; one turn of slack for other CPUs
-    assert m["harmful_answer_rate"] == 0.0, m["failures"]
-    assert m["routing_accuracy"] >= 0.6, m["failures"]
+    assert_holds(run_fixture("pharmacy", date(2026, 12, 7)), turns=87, passed=51, routing=0.6)
 
 
 def test_payroll_software_written_in_one_go():
@@ -105,11 +89,7 @@ def test_payroll_software_written_in_one_go():
     answer the set did not expect. "does Starter include pensions?" after the prices gets the
     pension-setup article (0.72), not the prices article that says Pro adds pensions. The other
     misses are covered questions in other words handed off at 0.09-0.69."""
-    m = run_fixture("payroll", date(2026, 12, 7))
-    assert m["checked"] >= 87
-    assert m["pass_rate"] >= 0.62, m["failures"]  # 55 of 87 here; one turn of slack for other CPUs
-    assert m["harmful_answer_rate"] <= 0.012, m["failures"]  # 1 of 87
-    assert m["routing_accuracy"] >= 0.9, m["failures"]
+    assert_holds(run_fixture("payroll", date(2026, 12, 7)), turns=87, passed=55, harmful=1, routing=0.9)
 
 
 def test_a_district_council_written_in_one_go():
@@ -124,8 +104,4 @@ def test_a_district_council_written_in_one_go():
     covered questions in residents' words handed off at 0.08-0.69 ("the lid has snapped off my
     wheelie bin" 0.37), and safeguarding reports in other words sent to the contact centre rather
     than safeguarding ("the kids next door are left on their own all night" 0.20)."""
-    m = run_fixture("council", date(2026, 12, 7))
-    assert m["checked"] >= 82
-    assert m["pass_rate"] >= 0.52, m["failures"]  # 44 of 82 here; one turn of slack for other CPUs
-    assert m["harmful_answer_rate"] <= 0.013, m["failures"]  # 1 of 82
-    assert m["routing_accuracy"] >= 0.6, m["failures"]
+    assert_holds(run_fixture("council", date(2026, 12, 7)), turns=82, passed=44, harmful=1, routing=0.6)
