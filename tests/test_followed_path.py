@@ -34,7 +34,8 @@ def test_the_article_whose_path_was_followed_is_not_the_answer(fixture_engine):
     """The pharmacy's exemptions article was sent back at 0.75 to a customer charged after adding
     their exemption there."""
     pharmacy = fixture_engine("pharmacy")
-    [intent] = pharmacy.split("I added my exemption under Account > Exemptions two weeks ago but I was still charged £9.90")
+    [intent] = pharmacy.split("I added my exemption under Account > Exemptions two weeks ago but I was still "
+                              "charged £9.90")
     assert intent["hits"][0]["article"] != "exemptions"
     assert pharmacy.grade(intent, pharmacy.answer(intent)) < 0.7
     # asked the path's way, the same article answers

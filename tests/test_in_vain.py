@@ -10,7 +10,8 @@ from baton.engine.narrative import fixes_tried_inside
 @pytest.mark.parametrize("text, steps", [
     ("I reported a missed bin on your website on Monday and nobody has come back for it",
      ["reported a missed bin on your website on Monday"]),
-    ("I applied for a permit three weeks ago and still haven't heard anything", ["applied for a permit three weeks ago"]),
+    ("I applied for a permit three weeks ago and still haven't heard anything",
+     ["applied for a permit three weeks ago"]),
     ("we called twice but nothing happened", ["called twice"]),
     ("I reported a missed bin yesterday, when will you come back for it?", []),  # asks what happens next
     ("I ordered 2 days ago and it still hasn't shipped", []),  # ordering is where a late order starts

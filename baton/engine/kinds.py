@@ -97,8 +97,6 @@ DENIAL = re.compile(
     r"used?\b|request|book|renew|approv|consent|join|regist|creat|add|chang|activat|install|download|click|select|"
     r"cho)[^?]*$",
     re.IGNORECASE)
-# Plans that changed ("plans changed, I won't need the car anymore", "we no longer need the second
-# seat"): why the customer asks what they ask, not a problem of its own (cut off, handed off at 0.19).
 # When something is, and nothing more ("payday is tomorrow", "my flight is on Friday", "the renewal
 # is due next week"): the deadline the request beside it runs against. Cut off, "PAYDAY IS TOMORROW"
 # was answered with how to change the payday (0.78) beside the login question it hurried.
@@ -106,6 +104,8 @@ WHEN_IT_IS = re.compile(
     r"^\W*(?:(?:the|my|our|your|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+\s+(?:is|are|was|'s)\s+(?:due\s+)?"
     r"(?:(?:on|this|next)\s+)?(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|"
     r"weekend|in (?:a|an|one|two|three|four|five|\d+) (?:hours?|days?|weeks?))\b[\s.!]*$", re.IGNORECASE)
+# Plans that changed ("plans changed, I won't need the car anymore", "we no longer need the second
+# seat"): why the customer asks what they ask, not a problem of its own (cut off, handed off at 0.19).
 NO_LONGER_NEEDED = re.compile(r"^[^?]*\b(?:i|we)\s+(?:won'?t|wont|will not|don'?t|dont|do not|no longer)\s+"
                               r"(?:need|want|use)\b[^?]*\b(?:any ?more|any longer)\b[^?]*$"
                               r"|^[^?]*\b(?:i|we)\s+no longer\s+(?:need|want|use)\b[^?]*$", re.IGNORECASE)
@@ -120,8 +120,8 @@ UNAVAILABLE = re.compile(r"^\W*(?:(?:but|and|so|also)\s+)?(?:i|we)\s*(?:won'?t|w
                          r"home|in|there|around|available|reachable|reached|at home|back)\b[^?]*$", re.IGNORECASE)
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
-    r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|"
-    r"missing|lost|forgot(?:ten)?|late(?!\s+(?:at night|in the (?:evening|afternoon|morning|day)|(?:last |at |that |this )?night|"
+    r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|missing|lost|"
+    r"forgot(?:ten)?|late(?!\s+(?:at night|in the (?:evening|afternoon|morning|day)|(?:last |at |that |this )?night|"
     r"evening|afternoon|morning)\b)|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
     r"disconnect\w*|crash\w*|freez\w*|unable)\b|\?"
     # billed more than once: a problem in plain words ("I was charged twice for December")
