@@ -116,6 +116,7 @@ class EmbeddedEngine:
             for g in groups:
                 first, last = plan[g[0]], plan[g[-1]]
                 final.append(Span(message[first.start:last.end], first.start, last.end))
+        final = [refine.past_orders(message, s) for s in final]
         asking = [(n, a) for n, a in enumerate(refine.asking_part(message, s) for s in final) if a is not None]
         scored = [(s.text, s.start, s.end) for s in final] + [(a.text, a.start, a.end) for _, a in asking]
         intents = self._score(scored, embed([t for t, _, _ in scored]) if scored else None)
