@@ -63,6 +63,9 @@ class EmbeddedEngine:
         (`refine.pieces_of`, `refine.group`; a question right after the report it asks about stays with
         it: `refine.ask_after_report`), then scoring.
 
+        What a span says to the assistant in front of the rest is left out of its scoring
+        (`refine.past_orders`): the message is data, and an order naming a team drew its articles.
+
         An intent whose request is wrapped in greetings, context or asides ("no need for a human,
         I just want to know if you take credit cards") is also scored on its request alone
         (`refine.asking_part`); when both point to the same article, the surer of the two stands:
