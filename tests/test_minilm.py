@@ -76,7 +76,7 @@ def test_the_embedding_setting_can_leave_minilm_out(monkeypatch, kb, policy):
 
     monkeypatch.delenv("BATON_LLM_BASE_URL", raising=False)
     built = []
-    monkeypatch.setattr("baton.engine.embedded.EmbeddedEngine", lambda kb, embedder: built.append(embedder))
+    monkeypatch.setattr("baton.engine.embedded.EmbeddedEngine", lambda kb, embedder, unclosable=(): built.append(embedder))
     monkeypatch.setenv("BATON_EMBEDDING", "e5")
     default_engine(kb, policy)
     monkeypatch.delenv("BATON_EMBEDDING")
