@@ -119,3 +119,23 @@ def test_a_university_student_hub_written_in_one_go():
     the student hub rather than their teams ("I can't cope anymore and I don't want to be here"
     0.30, "I'm going to end it all tonight" 0.20): routing 0.43."""
     assert_holds(run_fixture("university", date(2026, 12, 7)), turns=73, passed=47, routing=0.4)
+
+
+def test_a_game_store_written_in_one_go():
+    """tests/fixtures/gaming: a PC game store and launcher (the store, refunds, a subscription,
+    billing, the account, downloads and crashes, the community), 29 articles of one or two
+    questions; disputed charges, hacked accounts, bans and threats go to people. Its first run
+    (2026-12-07) passed 53 of 85 with 3 harmful answers and found five faults, fixed the same day
+    (tests/test_gaming.py): "someone logged into my account from another country and changed my
+    email" was cut at "and", the second half answered with how to change one's email (0.98); "my
+    account was hacked" was a story that never stood alone, and the pass question beside it was
+    answered alone; "updated my drivers and verified files, still crashing on launch" got those
+    two steps back (0.95); "... and is coming to my house" was a question of its own; "might it
+    be my kids?" was cut off from the charges it asks about. 57 of 85 since, none harmful. The
+    misses are covered questions in gamers' words handed off at 0.06-0.69 ("Ironvale closes to
+    desktop as soon as I press play" 0.06), facts only a body holds ("can I pay with paypal?"
+    0.30), and threats and self-harm in other words sent to support rather than the safety team
+    ("a player said he found my address and is coming to my house" reads as reporting a player,
+    0.47): routing 0.60."""
+    assert_holds(run_fixture("gaming", date(2026, 12, 7)), turns=85, passed=57, routing=0.6)
+

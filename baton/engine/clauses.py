@@ -1,9 +1,13 @@
-"""How a condition hangs on the clause it conditions: "if I cancel, what happens to my files?" is
-one question, whichever comes first. Read by the score-guided split (`refine.needed_confidence`)."""
+"""How a clause hangs on another: a condition on the clause it conditions ("if I cancel, what happens
+to my files?" is one question, whichever comes first), read by the score-guided split
+(`refine.needed_confidence`); a verb phrase after "and" on the subject before it, read by the rule
+split (`splitter`)."""
 
 from __future__ import annotations
 
 import re
+
+from baton.engine.text import NOUNS_IN_ING
 
 # A condition with nothing after it in its piece ("if I cancel", "once the order has shipped"): the
 # clause it conditions is the piece after it. "if I cancel, what happens to my files?" was cut in
@@ -35,3 +39,16 @@ def closes_with_condition(text: str) -> bool:
     """The piece is a condition ending the question it belongs to ("..., if I cancel?")."""
     m = _condition(text)
     return m is not None and bool(m.group("asked"))
+
+
+# After "and", a form of "be" before a participle or an adverb goes on with the subject before it:
+# "a player said he found my address and is coming to my house" was cut at "and", and "is coming to
+# my house" read as a question of its own. Before a subject it asks: "and is it free?", "and is
+# shipping free?".
+_GOES_ON = frozenset("been still not now always never already".split())
+
+
+def shares_subject(toks: list[str]) -> bool:
+    """The words after "and" are a verb phrase with no subject of its own ("is coming to my house")."""
+    return (len(toks) > 1 and toks[0] in ("is", "are", "was", "were")
+            and (toks[1] in _GOES_ON or (toks[1].endswith(("ing", "ed")) and toks[1] not in NOUNS_IN_ING)))

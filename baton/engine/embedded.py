@@ -257,16 +257,24 @@ class EmbeddedEngine:
         battery": `narrative.fixes_tried_inside`), or another's doing
         (`narrative.reports_done_to_them`) that the article is asked to do (`Index.asked_to_do`),
         or the article's own menu path taken to its end (`narrative.followed_path`), is sure of
-        the intent's best article, that article is hidden and the rest of the KB decides."""
+        the intent's best article, or an attempt repeats that article's instructions
+        (`narrative.repeats_instructions`: "updated my drivers and verified files, still crashing"
+        sank the attempt's own match to 0.12, and the crash article went back at 0.95), that
+        article is hidden and the rest of the KB decides. Another's doing is read in the whole
+        intent too: "someone logged into my account ... and changed my email" is one."""
         if not intent["hits"]:
             return intent
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
         best = intent["hits"][0]["article"]
-        attempts = [p.text for p in refine.pieces_of(message, span) if narrative.reports_attempt(p.text)
-                    or (narrative.reports_done_to_them(p.text) and self.index.asked_to_do(best, p.text))
-                    or narrative.followed_path(p.text, self.kb[best].body)]
+        pieces = [p.text for p in refine.pieces_of(message, span)]
+        attempts = [t for t in pieces if narrative.reports_attempt(t) or narrative.followed_path(t, self.kb[best].body)]
+        # the whole too: "someone logged into my account ... and changed my email" is one doing
+        attempts += [t for t in dict.fromkeys([*pieces, span.text])
+                     if narrative.reports_done_to_them(t) and self.index.asked_to_do(best, t)]
         attempts += narrative.fixes_tried_inside(span.text)
-        if not attempts or not any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts)):
+        if not attempts or not (
+                any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts))
+                or any(narrative.repeats_instructions(t, self.kb[best].body) for t in attempts)):
             return intent
         return self._scored_without(intent, best, embed)
 

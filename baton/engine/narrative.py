@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from baton.engine.kinds import kind
-from baton.engine.text import words
+from baton.engine.text import content_terms, words
 
 # A story has the customer as its subject and a past-tense verb ("I bought a hub last week", "my
 # wife already installed it"), and nothing after the subject asks for something ("I was wondering").
@@ -113,11 +113,13 @@ def reports_event(text: str) -> bool:
 def continues_story(text: str, previous: str) -> bool:
     """The piece carries on the story or the statement before it with a past-tense verb and no
     subject of its own ("I recently finished the course | and passed all the quizzes", "my dad lives
-    alone | and had a scare last week")."""
+    alone | and had a scare last week"), whoever did it: "someone logged into my account from another
+    country | and changed my email" is one event, and cut off, the second half was answered with how
+    to change one's email (0.98)."""
     toks, before = without_discourse(words(text)), without_discourse(words(previous))
     scene = len(before) > 1 and before[0] in STORY_START and not WANTS.intersection(before[1:4])
     return (bool(toks) and _past(toks[0]) and kind(text) == "statement"
-            and (tells_story(previous) or (scene and kind(previous) == "statement")))
+            and (tells_story(previous) or reports_event(previous) or (scene and kind(previous) == "statement")))
 
 
 def tells_story(text: str) -> bool:
@@ -141,7 +143,10 @@ _TRIED_FIX = r"(?:re-?start|re-?boot|re-?install|unplug|turn|switch|power|clear|
 TRIED = re.compile(r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|just\s+|also\s+)?(?:tried(?! to (?!" + _TRIED_FIX + r"))|"
                    r"followed|restarted|rebooted|called|phoned|rang|contacted|emailed|messaged|"
                    r"reset|checked|unplugged|reinstalled|updated|did (?:that|this|it|everything))\b"
-                   r"|\b(?:i|we)(?:'ve| have)?\s+already\s+(?:did|done|\w+ed)\b", re.IGNORECASE)
+                   r"|\b(?:i|we)(?:'ve| have)?\s+already\s+(?:did|done|\w+ed)\b"
+                   # the subject left out, as chats do: "updated my drivers and verified files, still crashing"
+                   r"|^\W*(?:already\s+|just\s+|also\s+)?(?:tried|followed|restarted|rebooted|unplugged|reinstalled|"
+                   r"updated)\b", re.IGNORECASE)
 
 
 def reports_attempt(text: str) -> bool:
@@ -169,6 +174,16 @@ _IN_VAIN = re.compile(
     r"filled (?:in|out)|called|phoned|rang|emailed|contacted)\b[^,.;!?]*?)\s*,?\s*(?:and|but)\s+"
     r"(?:(?:i|we|it|it's|its|they)\s+)?(?:nobody|no one|noone|nothing|still|never|haven'?t|havent|hasn'?t|hasnt)\b",
     re.IGNORECASE)
+
+
+def repeats_instructions(attempt: str, body: str) -> bool:
+    """What the customer tried is what the article's body tells them to do: at least two of its
+    words, and two in three of them, are the body's ("updated my drivers and verified files" against
+    "Update your graphics driver, then choose Verify files"). Words are compared on their first
+    five letters, as stems differ by tense ("updat", "update")."""
+    said = {t[:5] for t in content_terms(attempt)}
+    done = said & {t[:5] for t in content_terms(body)}
+    return len(done) >= 2 and 3 * len(done) >= 2 * len(said)
 
 
 def fixes_tried_inside(text: str) -> list[str]:

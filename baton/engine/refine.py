@@ -48,7 +48,7 @@ from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, giv
 from baton.engine.splitter import (ANAPHORA_MAX_WORDS, NARRATIVE_START, Span, asks_about_what_was_said, candidate_spans,
                                    elides_object,
                                    is_short_command)
-from baton.engine.text import STOPWORDS, words
+from baton.engine.text import NOUNS_IN_ING, STOPWORDS, words
 
 SPLIT_MIN_CONFIDENCE = 0.35  # both sides of a cut must be at least this sure of their article
 CONTEXT_MIN_CONFIDENCE = 0.7  # ... a subject-first statement (see `needed_confidence`)
@@ -127,10 +127,6 @@ def fold_recounts(message: str, spans: list[Span], unsure: Callable[[list[Span]]
 # requests of their own ("shipping to canada?", "something in my account is wrong").
 MODIFIES_PREVIOUS = re.compile(r"^\W*(?P<verb>\w{3,}ing)\s+(?:at|in|on|from|to|into|before|after|by|around|via|through)\b",
                                re.IGNORECASE)
-NOUNS_IN_ING = frozenset("""
-something nothing anything everything shipping billing pricing booking setting meeting morning evening
-training streaming banking parking housing clothing wedding building ceiling heating lighting
-""".split())
 
 
 def modifies_previous(text: str) -> bool:
@@ -145,14 +141,17 @@ def modifies_previous(text: str) -> bool:
 ASKS_ABOUT_IT = re.compile(r"^\W*(is|was|are|were|does|did|will|would|can|could) (it|they|that|this|these|those)\b",
                            re.IGNORECASE)
 ASKS_ABOUT_IT_MAX_WORDS = 3
+# A guess at what caused what was just said: "there are charges on my card I didn't make, might it be
+# my kids?" (cut off, the kids were a child-safety matter at 0.36).
+GUESSES_AT_IT = re.compile(r"^\W*(?:could|might|may|would|can) (?:it|that|this|they) (?:be|have been)\b", re.IGNORECASE)
 
 
 def leans_back(text: str) -> bool:
     """The piece only makes sense with the one before it ("can I move it", "how do I cancel?", "is
     it insured?")."""
     n = len(words(text))
-    return ((n <= ANAPHORA_MAX_WORDS and LEANS_BACK.search(text) is not None) or elides_object(text)
-            or (n <= ASKS_ABOUT_IT_MAX_WORDS and ASKS_ABOUT_IT.search(text) is not None))
+    return ((n <= ANAPHORA_MAX_WORDS and (LEANS_BACK.search(text) or GUESSES_AT_IT.search(text)) is not None)
+            or elides_object(text) or (n <= ASKS_ABOUT_IT_MAX_WORDS and ASKS_ABOUT_IT.search(text) is not None))
 
 
 # A message carrying on the question answered in the turn before: "and on saturdays?", "what about

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from baton.engine.clauses import shares_subject
 from baton.engine.kinds import (ASKS_INSIDE, REQUEST_VERBS, is_instruction, is_name, is_sign_off, kind, resolves,
                                 unframed)
 from baton.engine.narrative import without_discourse
@@ -81,8 +82,8 @@ class Span:
     before_connector: bool = False  # a connector split it from a clause after it in the same sentence
 
 
-# After a plain "and", only these start a new request; "and it comes back", "and then" continue
-# the same story.
+# After a plain "and", only these start a new request; "and it comes back", "and then" continue the
+# same story, and so does "and is coming to my house" (`clauses.shares_subject`).
 AND_START = frozenset("""
 how what when where why who which whats what's where's how's who's when's can could would will
 should do does did is are my also please
@@ -103,9 +104,8 @@ def _clause_like(text: str, after_and: bool = False) -> bool:
         return True
     if len(toks) < 3:
         return False
-    if _WANT.match(text) or toks[0] in REQUEST_VERBS:
-        return True
-    return toks[0] in (AND_START if after_and else CLAUSE_START)
+    return bool(_WANT.match(text)) or toks[0] in REQUEST_VERBS or (
+        (toks[0] in AND_START and not shares_subject(toks)) if after_and else toks[0] in CLAUSE_START)
 
 
 def _content_words(text: str) -> int:

@@ -77,6 +77,13 @@ def content_terms(text: str) -> list[str]:
     return [s for s in stems if s not in STOPWORDS]
 
 
+# Nouns ending in -ing, which open requests of their own ("shipping to canada?", "is parking free?").
+NOUNS_IN_ING = frozenset("""
+something nothing anything everything shipping billing pricing booking setting meeting morning evening
+training streaming banking parking housing clothing wedding building ceiling heating lighting
+""".split())
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(_lowered(text))
 
