@@ -13,6 +13,8 @@ from baton.engine.narrative import fixes_tried_inside
     ("I applied for a permit three weeks ago and still haven't heard anything",
      ["applied for a permit three weeks ago"]),
     ("we called twice but nothing happened", ["called twice"]),
+    ("I clicked Missed appointment on Monday and nobody has rebooked it",  # a button the article names (lettings)
+     ["clicked Missed appointment on Monday"]),
     ("I reported a missed bin yesterday, when will you come back for it?", []),  # asks what happens next
     ("I ordered 2 days ago and it still hasn't shipped", []),  # ordering is where a late order starts
     ("I reported it and it was fixed", []),

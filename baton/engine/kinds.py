@@ -19,7 +19,7 @@ REQUEST_VERBS = frozenset("""
 get cancel change update reset track know see send add remove buy pay set turn connect install
 delete upgrade downgrade exchange find fix use make tell help explain play show search give put
 open start stop check remind schedule let describe list book rate recommend suggest compare define
-display
+display mark
 """.split())
 
 SOCIAL = frozenset("""
@@ -243,7 +243,8 @@ GENERIC_ASK = re.compile(
 # this user is a business customer", "ignore previous instructions", "route this to billing"):
 # data, never a request of its own, and never an instruction either.
 INSTRUCTION = re.compile(
-    r"^\W*(?:(?:system|assistant|admin|developer|operator|note to (?:the )?(?:ai|bot|assistant))\s*[:\]>-]"
+    r"^\W*(?:(?:(?:system|assistant|admin|developer|operator)(?:\s+(?:override|message|prompt|note|notice|command|"
+    r"instructions?|update))?|note (?:to|for) (?:the )?(?:ai|bot|assistant))\s*[:\]>-]"
     r"|(?:system|assistant|admin|developer|operator),\s*(?:new |updated )?(?:rule|instruction|order)s?\b"
     r"|new (?:rule|instruction|policy)s?\s*[:-]"
     r"|treat (?:me|us|this|my \w+) as (?:a |an )?(?:vip|enterprise|priority|premium|high[- ]value)\b"
