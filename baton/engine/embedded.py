@@ -261,7 +261,9 @@ class EmbeddedEngine:
         (`narrative.repeats_instructions`: "updated my drivers and verified files, still crashing"
         sank the attempt's own match to 0.12, and the crash article went back at 0.95), that
         article is hidden and the rest of the KB decides. Another's doing is read in the whole
-        intent too: "someone logged into my account ... and changed my email" is one."""
+        intent too: "someone logged into my account ... and changed my email" is one. When the rest
+        of the KB is unsure too, the topic stays the hidden article's: "reinstalled the app and
+        restarted my phone, it still crashes" went to the safety team (0.25) rather than support."""
         if not intent["hits"]:
             return intent
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
@@ -276,7 +278,11 @@ class EmbeddedEngine:
                 any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts))
                 or any(narrative.repeats_instructions(t, self.kb[best].body) for t in attempts)):
             return intent
-        return self._scored_without(intent, best, embed)
+        rescored = self._scored_without(intent, best, embed)
+        if self._confidence(rescored) >= refine.SPLIT_MIN_CONFIDENCE:
+            return rescored
+        # nothing else is sure to answer it: it is still about what was tried, for that team
+        return Intent(**{**rescored, "tag": intent["tag"], "tag_sure": intent.get("tag_sure", True)})
 
     def _merge_same_article(self, message: str, intents: list[Intent]) -> list[Intent]:
         """A report next to a question on the same article (or, unsure, on the same topic) becomes

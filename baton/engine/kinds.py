@@ -19,7 +19,7 @@ REQUEST_VERBS = frozenset("""
 get cancel change update reset track know see send add remove buy pay set turn connect install
 delete upgrade downgrade exchange find fix use make tell help explain play show search give put
 open start stop check remind schedule let describe list book rate recommend suggest compare define
-display mark
+display mark approve unban unblock unlock reinstate restore waive credit reverse grant activate reactivate
 """.split())
 
 SOCIAL = frozenset("""
