@@ -171,3 +171,18 @@ def test_a_dating_app_written_in_one_go():
     article's body says deleting the app does not cancel), and a double charge and a stalker in
     other words sent to support rather than their teams: routing 0.71."""
     assert_holds(run_fixture("dating", date(2026, 12, 7)), turns=70, passed=46, routing=0.7)
+
+
+def test_an_ev_charging_network_written_in_one_go():
+    """tests/fixtures/evcharging: an electric-vehicle charging network (charging, the network of
+    chargers, billing, a membership, the account, business accounts), 24 articles of one or two
+    questions; disputed payments and damaged or dangerous chargers go to people. Its first run
+    (2026-12-07, with the day's other fixes in) passed 42 of 67 with 2 harmful answers and found one
+    fault, fixed the same day (tests/test_evcharging.py): "I've unlocked the car and held the red
+    button for ages but the cable is still stuck" got the article whose last resort is the red
+    button (0.96). 43 of 67 since. Still harmful: "somebody used my charge card at three sites
+    yesterday, I still have the card" gets the charge-card article (0.74: block it and order a new
+    one), not the payments team. The misses are covered questions in drivers' words handed off at
+    0.16-0.69 ("do I need to bring my own cable?" 0.25) and a cut cable in other words sent to
+    driver support rather than operations: routing 0.67."""
+    assert_holds(run_fixture("evcharging", date(2026, 12, 7)), turns=67, passed=43, harmful=1, routing=0.6)

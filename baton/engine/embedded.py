@@ -259,7 +259,9 @@ class EmbeddedEngine:
         or the article's own menu path taken to its end (`narrative.followed_path`), is sure of
         the intent's best article, or an attempt repeats that article's instructions
         (`narrative.repeats_instructions`: "updated my drivers and verified files, still crashing"
-        sank the attempt's own match to 0.12, and the crash article went back at 0.95), that
+        sank the attempt's own match to 0.12, and the crash article went back at 0.95) or any step
+        done in vain its last resort (`narrative.steps_done_in_vain`, "... held the red button for
+        ages but the cable is still stuck"), that
         article is hidden and the rest of the KB decides. Another's doing is read in the whole
         intent too: "someone logged into my account ... and changed my email" is one. When the rest
         of the KB is unsure too, the topic stays the hidden article's: "reinstalled the app and
@@ -274,9 +276,11 @@ class EmbeddedEngine:
         attempts += [t for t in dict.fromkeys([*pieces, span.text])
                      if narrative.reports_done_to_them(t) and self.index.asked_to_do(best, t)]
         attempts += narrative.fixes_tried_inside(span.text)
-        if not attempts or not (
-                any(top == best and conf >= refine.SPLIT_MIN_CONFIDENCE for top, conf in tops(attempts))
-                or any(narrative.repeats_instructions(t, self.kb[best].body) for t in attempts)):
+        body = self.kb[best].body
+        sure = refine.SPLIT_MIN_CONFIDENCE
+        on_it = bool(attempts) and any(top == best and conf >= sure for top, conf in tops(attempts))
+        if not (on_it or any(narrative.repeats_instructions(t, body) for t in attempts)
+                or any(narrative.repeats_last_resort(t, body) for t in narrative.steps_done_in_vain(span.text))):
             return intent
         rescored = self._scored_without(intent, best, embed)
         if self._confidence(rescored) >= refine.SPLIT_MIN_CONFIDENCE:

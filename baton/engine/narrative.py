@@ -188,6 +188,32 @@ def repeats_instructions(attempt: str, body: str) -> bool:
     return len(done) >= 2 and 3 * len(done) >= 2 * len(said)
 
 
+# Whatever the customer did, then that the problem is still there ("I've unlocked the car and held
+# the red button for ages but the cable is still stuck"): a step, but only an article whose last
+# resort it repeats has nothing left to offer (`repeats_last_resort`). "I ordered it last week but it
+# still hasn't arrived" names no step of the delivery article; "I asked for a password reset but
+# nothing arrived" the reset steps, whose last sentence says to check the junk folder.
+_DONE_BUT_STILL = re.compile(
+    r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|also\s+|just\s+)?(?P<step>\w+ed\b[^?.;!]*?)\s*,?\s*but\s+"
+    r"(?:[\w']+\s+){0,4}?(?:still|never|nothing)\b", re.IGNORECASE)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def repeats_last_resort(step: str, body: str) -> bool:
+    """`step` repeats the body's instructions (`repeats_instructions`), two words of them from its
+    last sentence, what it offers when all else failed ("If the cable is still stuck, hold the
+    charger's red button for 5 seconds")."""
+    last = {t[:5] for t in content_terms(_SENTENCE_END.split(body.strip())[-1])}
+    return repeats_instructions(step, body) and len(last & {t[:5] for t in content_terms(step)}) >= 2
+
+
+def steps_done_in_vain(text: str) -> list[str]:
+    """What `text` says the customer did before saying the problem is still there (`_DONE_BUT_STILL`)."""
+    return [m.group("step").strip() for m in _DONE_BUT_STILL.finditer(text)]
+
+
 def fixes_tried_inside(text: str) -> list[str]:
     """The fixes `text` says were tried without success, from inside its sentences: "a new battery"
     in "one of my window sensors is dead even with a new battery", answered from the battery
