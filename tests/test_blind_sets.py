@@ -177,12 +177,12 @@ def test_an_ev_charging_network_written_in_one_go():
     """tests/fixtures/evcharging: an electric-vehicle charging network (charging, the network of
     chargers, billing, a membership, the account, business accounts), 24 articles of one or two
     questions; disputed payments and damaged or dangerous chargers go to people. Its first run
-    (2026-12-07, with the day's other fixes in) passed 42 of 67 with 2 harmful answers and found one
-    fault, fixed the same day (tests/test_evcharging.py): "I've unlocked the car and held the red
+    (2026-12-07, with the day's other fixes in) passed 42 of 67 with 2 harmful answers and found two
+    faults, fixed the same day (tests/test_evcharging.py): "I've unlocked the car and held the red
     button for ages but the cable is still stuck" got the article whose last resort is the red
-    button (0.96). 43 of 67 since. Still harmful: "somebody used my charge card at three sites
-    yesterday, I still have the card" gets the charge-card article (0.74: block it and order a new
-    one), not the payments team. The misses are covered questions in drivers' words handed off at
-    0.16-0.69 ("do I need to bring my own cable?" 0.25) and a cut cable in other words sent to
-    driver support rather than operations: routing 0.67."""
-    assert_holds(run_fixture("evcharging", date(2026, 12, 7)), turns=67, passed=43, harmful=1, routing=0.6)
+    button (0.96), and "somebody used my charge card at three sites yesterday, I still have the
+    card" the charge-card article (0.74: how to get one), which never speaks of another's doing.
+    43 of 67 since, none harmful. The misses are covered questions in drivers' words handed off at
+    0.16-0.69 ("do I need to bring my own cable?" 0.25), and the misused card and a cut cable sent
+    to driver support rather than payments and operations: routing 0.67."""
+    assert_holds(run_fixture("evcharging", date(2026, 12, 7)), turns=67, passed=43, routing=0.6)

@@ -40,3 +40,13 @@ def test_the_article_whose_last_resort_was_done_is_not_the_answer(fixture_engine
     assert intent["tag"] == "charging"  # still the charging team's, as nothing else is sure
     [asked] = engine.split("I unlocked the car but the cable is still stuck, what now?")
     assert asked["hits"][0]["article"] == "stop-charging"
+
+
+def test_anothers_doing_is_not_answered_from_an_article_that_never_speaks_of_one(fixture_engine):
+    """"How to get a card" went back at 0.74 to someone whose card another had used; an article that
+    speaks of another's doing still answers it (the game store's hacked-account article)."""
+    [intent] = fixture_engine("evcharging").split(
+        "somebody used my charge card at three sites yesterday, I still have the card")
+    assert intent["hits"][0]["article"] != "card"
+    [hacked] = fixture_engine("gaming").split("someone hacked my account last night")
+    assert hacked["hits"][0]["article"] == "hacked"

@@ -263,7 +263,8 @@ class EmbeddedEngine:
         done in vain its last resort (`narrative.steps_done_in_vain`, "... held the red button for
         ages but the cable is still stuck"), that
         article is hidden and the rest of the KB decides. Another's doing is read in the whole
-        intent too: "someone logged into my account ... and changed my email" is one. When the rest
+        intent too: "someone logged into my account ... and changed my email" is one, and it hides
+        an article whose title and questions never speak of one. When the rest
         of the KB is unsure too, the topic stays the hidden article's: "reinstalled the app and
         restarted my phone, it still crashes" went to the safety team (0.25) rather than support."""
         if not intent["hits"]:
@@ -276,10 +277,14 @@ class EmbeddedEngine:
         attempts += [t for t in dict.fromkeys([*pieces, span.text])
                      if narrative.reports_done_to_them(t) and self.index.asked_to_do(best, t)]
         attempts += narrative.fixes_tried_inside(span.text)
-        body = self.kb[best].body
-        sure = refine.SPLIT_MIN_CONFIDENCE
+        article, sure = self.kb[best], refine.SPLIT_MIN_CONFIDENCE
+        body = article.body
+        # another's doing, answered from an article that never speaks of one ("somebody used my charge
+        # card at three sites yesterday": how to get a card, 0.74)
+        misused = narrative.reports_done_to_them(span.text) and not any(
+            narrative.DONE_TO_THEM.search(q) for q in [article.title, *article.questions])
         on_it = bool(attempts) and any(top == best and conf >= sure for top, conf in tops(attempts))
-        if not (on_it or any(narrative.repeats_instructions(t, body) for t in attempts)
+        if not (on_it or misused or any(narrative.repeats_instructions(t, body) for t in attempts)
                 or any(narrative.repeats_last_resort(t, body) for t in narrative.steps_done_in_vain(span.text))):
             return intent
         rescored = self._scored_without(intent, best, embed)
