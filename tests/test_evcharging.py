@@ -8,8 +8,9 @@ from baton.engine.narrative import repeats_last_resort, steps_done_in_vain
 
 STUCK = ("Press Stop in the app or tap your card again, then unlock your car: most cars hold the cable until they are "
          "unlocked. If the cable is still stuck, hold the charger's red button for 5 seconds to release it.")
-RESET = ("Choose \"Forgot password\" on the portal's sign-in page and we email a reset link, valid for 24 hours, to the "
-         "address on your tenancy. No email? Check your junk folder, then ask us to confirm the address we hold.")
+RESET = ("Choose \"Forgot password\" on the portal's sign-in page and we email a reset link, valid for 24 hours, "
+         "to the address on your tenancy. No email? Check your junk folder, then ask us to confirm the address we "
+         "hold.")
 
 
 @pytest.mark.parametrize("text, steps", [
