@@ -19,7 +19,8 @@ REQUEST_VERBS = frozenset("""
 get cancel change update reset track know see send add remove buy pay set turn connect install
 delete upgrade downgrade exchange find fix use make tell help explain play show search give put
 open start stop check remind schedule let describe list book rate recommend suggest compare define
-display mark approve unban unblock unlock reinstate restore waive credit reverse grant activate reactivate
+display mark approve unban unblock unlock reinstate restore waive credit reverse grant activate reactivate apply
+issue override
 """.split())
 
 SOCIAL = frozenset("""
@@ -125,7 +126,7 @@ PROBLEM = re.compile(
     r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|missing|lost|"
     r"forgot(?:ten)?|late(?!\s+(?:at night|in the (?:evening|afternoon|morning|day)|(?:last |at |that |this )?night|"
     r"evening|afternoon|morning)\b)|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
-    r"disconnect\w*|crash\w*|freez\w*|unable|hacked|compromised)\b|\?"
+    r"disconnect\w*|crash\w*|freez\w*|unable|hacked|compromised|smashed|scratched|dented|shattered|snapped)\b|\?"
     # billed more than once: a problem in plain words ("I was charged twice for December")
     r"|\b(?:charged|billed|debited|taken|paid)\s+(?:\w+\s+)?(?:twice|two times|double|three times)\b"
     r"|\b(?:double|duplicate)[- ]?(?:charged|billed|charges?|payments?)\b", re.IGNORECASE)
