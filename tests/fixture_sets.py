@@ -21,13 +21,11 @@ def run_fixture(name: str, today: date, customers: str = "customers.csv") -> dic
     return summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=today))
 
 
-def assert_holds(m: dict, *, turns: int, passed: int, harmful: int = 0, routing: float | None) -> None:
+def assert_holds(m: dict, *, turns: int, passed: int, harmful: int = 0, routing: float) -> None:
     """A set's metrics `m` still hold what it passed when last measured: every one of its `turns`
     checked, at least `passed` less one passing (one turn of slack for other CPUs), at most `harmful`
-    harmful answers, and routing at least `routing` (None: a set that routes nothing right yet has
-    no floor to keep)."""
+    harmful answers, and routing at least `routing`."""
     assert m["checked"] >= turns
     assert round(m["pass_rate"] * m["checked"]) >= passed - 1, m["failures"]
     assert round(m["harmful_answer_rate"] * m["checked"]) <= harmful, m["failures"]
-    if routing is not None:
-        assert m["routing_accuracy"] >= routing, m["failures"]
+    assert m["routing_accuracy"] >= routing, m["failures"]

@@ -117,8 +117,9 @@ def test_a_university_student_hub_written_in_one_go():
     "perfect, ta" was no thanks. 47 of 73 since. The misses are covered questions in students'
     words handed off at 0.08-0.69, and a crisis, an appeal and a fee dispute in other words sent to
     the student hub rather than their teams ("I can't cope anymore and I don't want to be here"
-    0.30, "I'm going to end it all tonight" 0.20): routing 0.43."""
-    assert_holds(run_fixture("university", date(2026, 12, 7)), turns=73, passed=47, routing=0.4)
+    0.30, "I'm going to end it all tonight" 0.20): routing 0.43. 48 and 0.71 since an unsure report
+    at least 0.2 likely of its topic goes to that team (`decide.GUESS_ROUTE_MIN`)."""
+    assert_holds(run_fixture("university", date(2026, 12, 7)), turns=73, passed=48, routing=0.7)
 
 
 def test_a_game_store_written_in_one_go():
@@ -136,8 +137,9 @@ def test_a_game_store_written_in_one_go():
     desktop as soon as I press play" 0.06), facts only a body holds ("can I pay with paypal?"
     0.30), and threats and self-harm in other words sent to support rather than the safety team
     ("a player said he found my address and is coming to my house" reads as reporting a player,
-    0.47): routing 0.60."""
-    assert_holds(run_fixture("gaming", date(2026, 12, 7)), turns=85, passed=57, routing=0.6)
+    0.47): routing 0.60. 60 of 85 and routing 0.90 since an unsure report likely enough of its
+    topic goes to that team."""
+    assert_holds(run_fixture("gaming", date(2026, 12, 7)), turns=85, passed=60, routing=0.85)
 
 
 def test_a_letting_agent_written_in_one_go():
@@ -153,8 +155,9 @@ def test_a_letting_agent_written_in_one_go():
     radiators are all stone cold" 0.29), the wrong article of the right team ("can I leave before
     my fixed term ends?" answered from renewals, 0.97), facts only a body holds ("what are your bank
     details for the rent?"), and arrears, a deposit dispute, noise and fear at home in other words
-    sent to tenant services rather than their teams: routing 0.64."""
-    assert_holds(run_fixture("lettings", date(2026, 12, 7)), turns=83, passed=55, routing=0.6)
+    sent to tenant services rather than their teams: routing 0.64. 56 of 83 and routing 0.82 since
+    an unsure report likely enough of its topic goes to that team."""
+    assert_holds(run_fixture("lettings", date(2026, 12, 7)), turns=83, passed=56, routing=0.8)
 
 
 def test_a_dating_app_written_in_one_go():
@@ -169,8 +172,9 @@ def test_a_dating_app_written_in_one_go():
     since, none harmful. The misses are covered questions in users' words handed off at 0.09-0.69
     ("I deleted the app weeks ago but I'm still being charged" 0.09: only the cancellation
     article's body says deleting the app does not cancel), and a double charge and a stalker in
-    other words sent to support rather than their teams: routing 0.71."""
-    assert_holds(run_fixture("dating", date(2026, 12, 7)), turns=70, passed=46, routing=0.7)
+    other words sent to support rather than their teams: routing 0.71. 47 of 70 and routing 0.86
+    since an unsure report likely enough of its topic goes to that team."""
+    assert_holds(run_fixture("dating", date(2026, 12, 7)), turns=70, passed=47, routing=0.85)
 
 
 def test_an_ev_charging_network_written_in_one_go():
@@ -184,8 +188,9 @@ def test_an_ev_charging_network_written_in_one_go():
     card" the charge-card article (0.74: how to get one), which never speaks of another's doing.
     43 of 67 since, none harmful. The misses are covered questions in drivers' words handed off at
     0.16-0.69 ("do I need to bring my own cable?" 0.25), and the misused card and a cut cable sent
-    to driver support rather than payments and operations: routing 0.67."""
-    assert_holds(run_fixture("evcharging", date(2026, 12, 7)), turns=67, passed=43, routing=0.6)
+    to driver support rather than payments and operations: routing 0.67. 44 of 67 and routing 0.83
+    since an unsure report likely enough of its topic goes to that team."""
+    assert_holds(run_fixture("evcharging", date(2026, 12, 7)), turns=67, passed=44, routing=0.8)
 
 
 def test_a_car_garage_chain_written_in_one_go():
@@ -200,6 +205,6 @@ def test_a_car_garage_chain_written_in_one_go():
     ("my car is due its yearly service, how do I get it in?" 0.20), and every complaint, damage
     claim and unsafe car sent to the bookings desk or the workshop rather than their teams, as the
     engine is unsure of them (0.31-0.33 for a car pulling hard when braking after new pads and a
-    wheel that came off): routing 0.00, so there is no routing floor to keep. Every one of them
-    still reaches a person."""
-    assert_holds(run_fixture("garage", date(2026, 12, 7)), turns=65, passed=43, routing=None)
+    wheel that came off): routing 0.00. Since an unsure report at least 0.2 likely of its topic goes
+    to that team (`decide.GUESS_ROUTE_MIN`; the reason stays low_confidence), 45 of 65 pass and routing is 0.40."""
+    assert_holds(run_fixture("garage", date(2026, 12, 7)), turns=65, passed=45, routing=0.4)

@@ -231,6 +231,19 @@ def test_a_question_the_engine_cannot_place_goes_with_the_placed_one_else_to_the
     assert d["queue"] == "tech"
 
 
+def test_an_unsure_report_likely_enough_of_its_topic_goes_to_that_team_with_no_skill_handoff():
+    """"the wheel you changed this morning came off on the motorway" (0.33 on the safety article)
+    went to the bookings desk: its guessed team triages it better."""
+    leaning = {**draft(0, "refunds", 0.2), "text": "you took the money twice", "tag_sure": False,
+               "topic_confidence": 0.3}
+    drafts, d = decide_intents([leaning], POLICY)
+    assert d == {**d, "outcome": "handoff", "reasons": ["low_confidence"], "queue": "billing"}
+    _, d = decide_intents([{**leaning, "topic_confidence": 0.1}], POLICY)  # a guess at 0.1 routes nowhere
+    assert d["queue"] == "general"
+    _, d = decide_intents([{**leaning, "text": "can I sue you"}], POLICY)  # a question goes to triage
+    assert d["queue"] == "general"
+
+
 RESET_STEPS = ("On the sign-in screen tap Forgot password and enter your account email; the reset link arrives within "
                "a few minutes and is valid for one hour.")
 

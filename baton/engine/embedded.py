@@ -128,7 +128,8 @@ class EmbeddedEngine:
             if self._request_stands_for_whole(part, whole[n]):
                 whole[n] = Intent(**{**whole[n], "tag": part["tag"], "hits": part["hits"],
                                      "features": part["features"],
-                                     "tag_sure": part["tag_sure"] or whole[n]["tag_sure"]})
+                                     "tag_sure": part["tag_sure"] or whole[n]["tag_sure"],
+                                     "topic_confidence": max(part["topic_confidence"], whole[n]["topic_confidence"])})
         merged = self._merge_same_article(message, whole)
         out = self._follow_ups_joined(message, [self._not_what_was_tried(message, i, tops, embed) for i in merged],
                                       embed)
@@ -291,7 +292,7 @@ class EmbeddedEngine:
         if self._confidence(rescored) >= refine.SPLIT_MIN_CONFIDENCE:
             return rescored
         # nothing else is sure to answer it: it is still about what was tried, for that team
-        return Intent(**{**rescored, "tag": intent["tag"], "tag_sure": intent.get("tag_sure", True)})
+        return Intent(**{**rescored, **{k: intent[k] for k in ("tag", "tag_sure", "topic_confidence") if k in intent}})
 
     def _merge_same_article(self, message: str, intents: list[Intent]) -> list[Intent]:
         """A report next to a question on the same article (or, unsure, on the same topic) becomes
@@ -345,7 +346,8 @@ class EmbeddedEngine:
                 hits.append(Hit(article=art.id, title=art.title, tag=art.tag, score=round(float(ranked.fused[i, a]), 4)))
             intents.append(Intent(index=i, text=text, start=start, end=end, tag=hits[0]["tag"] if hits else None,
                                   hits=hits, features=[float(x) for x in ranked.features[i]],
-                                  tag_sure=bool(topic[i] >= ROUTE_MIN_CONFIDENCE)))
+                                  tag_sure=bool(topic[i] >= ROUTE_MIN_CONFIDENCE),
+                                  topic_confidence=round(float(topic[i]), 4)))
         return intents
 
     def answer(self, intent: Intent, meter: Any = None, transcript: list[str] | None = None) -> Draft:
@@ -353,7 +355,7 @@ class EmbeddedEngine:
         body = self.kb[best].body if best else ""
         return Draft(index=intent["index"], text=intent["text"], tag=intent["tag"], article=best,
                      answer=body, confidence=None, status="drafted", reason=None, queue=None,
-                     tag_sure=intent.get("tag_sure", True))
+                     tag_sure=intent.get("tag_sure", True), topic_confidence=intent.get("topic_confidence", 1.0))
 
     def grade(self, intent: Intent, draft: Draft, meter: Any = None) -> float:
         if not draft["article"]:

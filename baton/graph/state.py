@@ -37,6 +37,8 @@ class Intent(TypedDict):
     # False: `tag` is only the engine's best guess at the topic (a question it cannot place), so
     # a tag the AI may not close does not by itself make a skill handoff. Absent means sure.
     tag_sure: NotRequired[bool]
+    # How likely the engine finds that topic (0-1); an unsure one likely enough still picks the queue.
+    topic_confidence: NotRequired[float]
 
 
 class PreviousAnswer(NamedTuple):
@@ -60,6 +62,7 @@ class Draft(TypedDict):
     reason: str | None
     queue: str | None
     tag_sure: NotRequired[bool]  # as on Intent
+    topic_confidence: NotRequired[float]  # as on Intent
 
 
 class Decision(TypedDict):
