@@ -4,7 +4,7 @@ too, got that article back."""
 
 import pytest
 
-from baton.engine.narrative import repeats_last_resort, steps_done_in_vain
+from baton.engine.narrative import repeats_last_resort, speaks_of_misuse, steps_done_in_vain
 
 STUCK = ("Press Stop in the app or tap your card again, then unlock your car: most cars hold the cable until they are "
          "unlocked. If the cable is still stuck, hold the charger's red button for 5 seconds to release it.")
@@ -51,3 +51,12 @@ def test_anothers_doing_is_not_answered_from_an_article_that_never_speaks_of_one
     assert intent["hits"][0]["article"] != "card"
     [hacked] = fixture_engine("gaming").split("someone hacked my account last night")
     assert hacked["hits"][0]["article"] == "hacked"
+
+
+@pytest.mark.parametrize("title_or_question, speaks", [
+    ("Someone else is using my account", True),  # the streaming set's hacked-account article
+    ("I think my account was hacked", True), ("I think I've been scammed", True),
+    ("I lost my charge card", False), ("how do I get a charge card", False),
+])
+def test_an_article_about_misuse_says_so(title_or_question, speaks):
+    assert speaks_of_misuse(title_or_question) is speaks

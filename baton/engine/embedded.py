@@ -283,7 +283,7 @@ class EmbeddedEngine:
         # another's doing, answered from an article that never speaks of one ("somebody used my charge
         # card at three sites yesterday": how to get a card, 0.74)
         misused = narrative.reports_done_to_them(span.text) and not any(
-            narrative.DONE_TO_THEM.search(q) for q in [article.title, *article.questions])
+            narrative.speaks_of_misuse(q) for q in [article.title, *article.questions])
         on_it = bool(attempts) and any(top == best and conf >= sure for top, conf in tops(attempts))
         if not (on_it or misused or any(narrative.repeats_instructions(t, body) for t in attempts)
                 or any(narrative.repeats_last_resort(t, body) for t in narrative.steps_done_in_vain(span.text))):

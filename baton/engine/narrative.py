@@ -255,6 +255,17 @@ DONE_TO_THEM = re.compile(
     r"i didn'?t|i did not|i never)\b", re.IGNORECASE)
 
 
+# An article about misuse says so in its title or questions: another's doing, someone at all ("Someone
+# else is using my account"), a hack, fraud or a theft.
+_MISUSE = re.compile(rf"\b(?:{_SOMEONE}|hack\w*|fraud\w*|unauthori[sz]ed|stolen|scam\w*|not me|wasn'?t me|"
+                     r"without my (?:permission|knowledge|consent))\b", re.IGNORECASE)
+
+
+def speaks_of_misuse(text: str) -> bool:
+    """The text is about what someone else did to the customer (`_MISUSE`)."""
+    return DONE_TO_THEM.search(text) is not None or _MISUSE.search(text) is not None
+
+
 def reports_done_to_them(text: str) -> bool:
     """The piece reports an action someone else took on what is the customer's (`DONE_TO_THEM`),
     asking nothing: the article on how to take that action is the one not to send them."""
