@@ -250,24 +250,23 @@ class EmbeddedEngine:
     def _not_what_was_tried(self, message: str, intent: Intent,
                             tops: Callable[[list[str]], list[tuple[str, float]]],
                             embed: Callable[[list[str]], np.ndarray]) -> Intent:
-        """The intent scored without the article about what the customer says they already did
-        ("my thermostat keeps resetting. I already did the factory reset" was answered with the
-        factory-reset steps at 0.84), or someone else did to them ("someone changed my email" with
-        how to change it, 0.94): when a piece that only reports an attempt
-        (`narrative.reports_attempt`), a fix tried inside a sentence ("... dead even with a new
-        battery": `narrative.fixes_tried_inside`), or another's doing
-        (`narrative.reports_done_to_them`) that the article is asked to do (`Index.asked_to_do`),
-        or the article's own menu path taken to its end (`narrative.followed_path`), is sure of
-        the intent's best article, or an attempt repeats that article's instructions
-        (`narrative.repeats_instructions`: "updated my drivers and verified files, still crashing"
-        sank the attempt's own match to 0.12, and the crash article went back at 0.95) or any step
-        done in vain its last resort (`narrative.steps_done_in_vain`, "... held the red button for
-        ages but the cable is still stuck"), that
-        article is hidden and the rest of the KB decides. Another's doing is read in the whole
-        intent too: "someone logged into my account ... and changed my email" is one, and it hides
-        an article whose title and questions never speak of one. When the rest
-        of the KB is unsure too, the topic stays the hidden article's: "reinstalled the app and
-        restarted my phone, it still crashes" went to the safety team (0.25) rather than support."""
+        """The intent scored without its best article when that article is what the customer says
+        they already did ("my thermostat keeps resetting. I already did the factory reset" got the
+        factory-reset steps at 0.84) or what someone else did to them ("someone changed my email"
+        got how to change it, 0.94). The article is hidden, and the rest of the KB decides, when:
+        - a piece that only reports an attempt (`narrative.reports_attempt`), a fix tried inside a
+          sentence ("... dead even with a new battery": `narrative.fixes_tried_inside`), another's
+          doing the article is asked to do (`narrative.reports_done_to_them`, `Index.asked_to_do`;
+          read in the whole intent too: "someone logged into my account ... and changed my email"),
+          or the article's own menu path taken to its end (`narrative.followed_path`) is sure of it;
+        - an attempt repeats its instructions (`narrative.repeats_instructions`: "updated my drivers
+          and verified files, still crashing" matched nothing at 0.12, and the crash article went
+          back at 0.95), or a step done in vain its last resort (`narrative.steps_done_in_vain`: "...
+          held the red button for ages but the cable is still stuck");
+        - the intent reports another's doing and the article's title and questions never speak of
+          one (`narrative.speaks_of_misuse`: "somebody used my charge card" got how to get a card).
+        When the rest of the KB is unsure too, the topic stays the hidden article's: "reinstalled the
+        app and restarted my phone, it still crashes" went to the safety team (0.25), not support."""
         if not intent["hits"]:
             return intent
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
