@@ -49,6 +49,8 @@ def test_anothers_doing_is_not_answered_from_an_article_that_never_speaks_of_one
     [intent] = fixture_engine("evcharging").split(
         "somebody used my charge card at three sites yesterday, I still have the card")
     assert intent["hits"][0]["article"] != "card"
+    # nor the account team's, as the hidden article was: it goes where the rest of the KB leans
+    assert intent["tag"] == "billing"
     [hacked] = fixture_engine("gaming").split("someone hacked my account last night")
     assert hacked["hits"][0]["article"] == "hacked"
 
@@ -56,7 +58,9 @@ def test_anothers_doing_is_not_answered_from_an_article_that_never_speaks_of_one
 @pytest.mark.parametrize("title_or_question, speaks", [
     ("Someone else is using my account", True),  # the streaming set's hacked-account article
     ("I think my account was hacked", True), ("I think I've been scammed", True),
+    ("Reporting abuse, phishing or spam", True), ("someone is harassing me", True),
     ("I lost my charge card", False), ("how do I get a charge card", False),
+    ("my emails are going to people's spam folder", False),
 ])
 def test_an_article_about_misuse_says_so(title_or_question, speaks):
     assert speaks_of_misuse(title_or_question) is speaks

@@ -154,13 +154,16 @@ def test_a_complaint_about_typing_stays_with_the_question_it_comments(fixture_en
 
 @pytest.mark.parametrize("text", ["someone changed my email", "somebody changed my password",
                                   "someone has cancelled my membership", "a stranger used my card",
-                                  "my email was changed without me knowing", "my password got reset and it wasn't me"])
+                                  "my email was changed without me knowing", "my password got reset and it wasn't me",
+                                  "one of your customers is sending me spam emails every day",
+                                  "another member keeps messaging me", "someone is using my account"])
 def test_what_someone_else_did_to_the_customer_is_reported(text):
     assert reports_done_to_them(text)
 
 
 @pytest.mark.parametrize("text", ["how do I change my email", "I changed my email last week",
-                                  "can someone change my email for me?", "my plan was changed to premium"])
+                                  "can someone change my email for me?", "my plan was changed to premium",
+                                  "one of your engineers is coming on Monday", "I keep sending emails to spam"])
 def test_the_customers_own_doing_and_requests_are_not(text):
     assert not reports_done_to_them(text)
 
@@ -366,3 +369,13 @@ def test_an_indirect_question_before_another_request_is_not_dropped(embedded_eng
     assert first["text"] == "I wanted to ask whether the Hub works with Alexa."
     assert second["text"] == "where can I download my last invoice?"
     assert second["hits"][0]["article"] == "invoice-download"
+
+
+def test_anothers_ongoing_doing_is_not_answered_from_the_how_to_for_ones_own(fixture_engine):
+    """"one of your customers is sending me spam emails every day" got how to keep one's own emails out
+    of spam (0.96); hidden, the abuse article leads, and being unsure, the security team gets it."""
+    [intent] = fixture_engine("hosting").split("one of your customers is sending me spam emails every day")
+    assert intent["hits"][0]["article"] == "abuse"
+    assert intent["tag"] == "security"
+    [own] = fixture_engine("hosting").split("my emails are going to people's spam folder")
+    assert own["hits"][0]["article"] == "email-spam"

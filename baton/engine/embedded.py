@@ -265,8 +265,9 @@ class EmbeddedEngine:
           held the red button for ages but the cable is still stuck");
         - the intent reports another's doing and the article's title and questions never speak of
           one (`narrative.speaks_of_misuse`: "somebody used my charge card" got how to get a card).
-        When the rest of the KB is unsure too, the topic stays the hidden article's: "reinstalled the
-        app and restarted my phone, it still crashes" went to the safety team (0.25), not support."""
+        When the rest of the KB is unsure too, the topic stays the hidden article's when it was hidden
+        for what was tried: "reinstalled the app and restarted my phone, it still crashes" went to the
+        safety team (0.25), not support. Misuse it never speaks of leaves the topic to the rest."""
         if not intent["hits"]:
             return intent
         span = Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"])
@@ -284,11 +285,13 @@ class EmbeddedEngine:
         misused = narrative.reports_done_to_them(span.text) and not any(
             narrative.speaks_of_misuse(q) for q in [article.title, *article.questions])
         on_it = bool(attempts) and any(top == best and conf >= sure for top, conf in tops(attempts))
-        if not (on_it or misused or any(narrative.repeats_instructions(t, body) for t in attempts)
-                or any(narrative.repeats_last_resort(t, body) for t in narrative.steps_done_in_vain(span.text))):
+        tried = (on_it or any(narrative.repeats_instructions(t, body) for t in attempts)
+                 or any(narrative.repeats_last_resort(t, body) for t in narrative.steps_done_in_vain(span.text)))
+        if not (tried or misused):
             return intent
         rescored = self._scored_without(intent, best, embed)
-        if self._confidence(rescored) >= refine.SPLIT_MIN_CONFIDENCE:
+        # misuse the article never speaks of: its team is no likelier than any other's
+        if self._confidence(rescored) >= refine.SPLIT_MIN_CONFIDENCE or not tried:
             return rescored
         # nothing else is sure to answer it: it is still about what was tried, for that team
         return Intent(**{**rescored, **{k: intent[k] for k in ("tag", "tag_sure", "topic_confidence") if k in intent}})
