@@ -245,7 +245,7 @@ GENERIC_ASK = re.compile(
 # data, never a request of its own, and never an instruction either.
 INSTRUCTION = re.compile(
     r"^\W*(?:(?:(?:system|assistant|admin|developer|operator)(?:\s+(?:override|message|prompt|note|notice|command|"
-    r"instructions?|update))?|note (?:to|for) (?:the )?(?:ai|bot|assistant))\s*[:\]>-]"
+    r"instructions?|update))?|note (?:to|for) (?:the )?(?:ai|bot|assistant|agent|human|staff|team))\s*[:\]>-]"
     r"|(?:system|assistant|admin|developer|operator),\s*(?:new |updated )?(?:rule|instruction|order)s?\b"
     r"|new (?:rule|instruction|policy)s?\s*[:-]"
     r"|treat (?:me|us|this|my \w+) as (?:a |an )?(?:vip|enterprise|priority|premium|high[- ]value)\b"

@@ -26,7 +26,7 @@ from typing import Any, Iterable
 
 from langgraph.runtime import Runtime
 
-from baton.engine.kinds import is_instruction, is_social
+from baton.engine.kinds import is_instruction, is_social, unframed
 from baton.engine.text import STOPWORDS
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
@@ -140,8 +140,10 @@ def _negated(text: str, start: int) -> bool:
 
 
 def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
-    """True when the message asks for a human in one of the policy's phrases."""
-    lowered = text.lower()
+    """True when the message asks for a human in one of the policy's phrases, read past a frame
+    addressed to whoever reads it ("(note for the agent: this is a VIP customer) what's your
+    returns window?" names an agent and asks for none)."""
+    lowered = unframed(text).lower()
     if _ABOUT_THE_BOT.search(lowered) and not re.search(r"\b(want|need|let me|can i|get me)\b", lowered):
         return False
     for phrase in {v for p in phrases for v in _variants(p)}:
