@@ -156,6 +156,15 @@ def test_lexical_terms_drop_stop_words_once_stemmed_too():
     assert content_terms("Getting started") == ["start"]
 
 
+@pytest.mark.parametrize("text", ["I've ordered it", "we've ordered it", "you're ordering it", "I'll have ordered it",
+                                  "they've ordered it", "what's ordered", "that's ordered"])
+def test_a_pronoun_with_its_verb_contracted_is_no_term(text):
+    """"I've", "what's": a term no article holds weighs as the rarest in `said`, so "I've" in a message
+    took a share of its mass from every article (rental set: "what's the excess if something happens
+    to the car?" was handed off at 0.69 with it, and is answered without)."""
+    assert content_terms(text) == ["order"]
+
+
 @pytest.mark.parametrize("british, american", [
     ("programme", "program"), ("colours", "colors"), ("favourite", "favorite"), ("centre", "center"),
     ("organisation", "organization"), ("analysed", "analyzed"), ("catalogue", "catalog"), ("licence", "license"),

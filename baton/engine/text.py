@@ -25,6 +25,8 @@ am do does did doing have has had having i me my mine we our ours you your yours
 it its they them their this that these those there here what which who whom whose when where why how
 can could would should will shall may might must just so than too very also please hi hello hey
 thanks thank ty ok okay yes no not any some all get got im i'm it's its dont don't can't cant
+i've ive i'll i'd we're we've we'll we'd you're youre you've you'll you'd they're theyre they've they'll
+they'd he's she's that's thats there's theres what's whats where's who's how's let's
 """.split())
 
 _SUFFIXES = ("ing", "ed", "es", "s")
