@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Callable, Collection
 
 import numpy as np
@@ -144,11 +145,18 @@ class EmbeddedEngine:
         about something only people may handle: "my new tablets are making me dizzy" (0.45 on side
         effects) was the scene of the returns question after it, answered alone, and the dizziness
         went unread. What never stands alone (an attempt, a story, details) still does not: "I tried
-        to pay my travel agent with the card" is the scene of "why was it declined?", not fraud."""
+        to pay my travel agent with the card" is the scene of "why was it declined?", not fraud;
+        but a story (not an attempt or a feeling) that is as sure of such an article as an answer
+        would be stands alone: "I got a parking ticket yesterday" (0.97 on penalties) was the scene
+        of the reminders question after it, and the ticket reached nobody."""
         needed = refine.needed_confidence(text, previous)
-        if (needed == refine.CONTEXT_MIN_CONFIDENCE and self.kb[top].tag in self.unclosable
-                and kind(text) in ("problem", "statement", "context")):
+        if self.kb[top].tag not in self.unclosable or kind(text) not in ("problem", "statement", "context"):
+            return needed
+        if needed == refine.CONTEXT_MIN_CONFIDENCE:
             return refine.SPLIT_MIN_CONFIDENCE
+        if needed == math.inf and narrative.tells_story(text) and refine.needed_confidence(text, None) == math.inf \
+                and not (narrative.reports_attempt(text) or narrative.voices_feeling(text)):
+            return refine.CONTEXT_MIN_CONFIDENCE
         return needed
 
     def _carried_on(self, message: str, intent: Intent, previous: PreviousAnswer,
