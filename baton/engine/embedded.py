@@ -154,8 +154,10 @@ class EmbeddedEngine:
             return needed
         if needed == refine.CONTEXT_MIN_CONFIDENCE:
             return refine.SPLIT_MIN_CONFIDENCE
-        if needed == math.inf and narrative.tells_story(text) and refine.needed_confidence(text, None) == math.inf \
-                and not (narrative.reports_attempt(text) or narrative.voices_feeling(text)):
+        # the story itself never stands alone, not what it follows ("... and changed my email")
+        alone = needed if previous is None else refine.needed_confidence(text, None)
+        if (needed == alone == math.inf and narrative.tells_story(text)
+                and not (narrative.reports_attempt(text) or narrative.voices_feeling(text))):
             return refine.CONTEXT_MIN_CONFIDENCE
         return needed
 
