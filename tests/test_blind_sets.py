@@ -244,3 +244,20 @@ def test_a_parking_app_written_in_one_go():
     running over, can I put more time on my parking?" 0.36), and penalties in other words ("I got
     a fine even though I paid", 0.13) sent to support rather than appeals: routing 0.67."""
     assert_holds(run_fixture("parking", date(2026, 12, 7)), turns=69, passed=48, harmful=3, routing=0.6)
+
+
+def test_a_group_of_vets_written_in_one_go():
+    """tests/fixtures/vet: a group of veterinary practices (appointments, vaccinations and travel, a
+    health plan, medicines, payment, insurance claims, the app), 23 articles of one or two
+    questions; unwell pets go to the clinical team, emergencies to the duty vet and complaints to
+    the practice manager. Its first run (2026-12-07, with the day's other fixes in) passed 37 of 65
+    with one harmful answer and found one fault, fixed the same day (tests/test_vet.py): "my rabbit
+    hasn't eaten since yesterday and is very quiet" was cut before "is very quiet", handed off on
+    its own. Still 37 of 65, as the whole is unsure (0.28) and leans to the duty vet's article, not
+    the clinical team's. Harmful: "my cat has been sneezing all week, and how do I order more of her
+    flea treatment?" is answered from the flea article alone (0.86), the sneezing (0.30 on the
+    emergencies article, a statement with no problem word) its scene. Most misses are covered
+    questions in owners' words handed off at 0.06-0.66 ("my cat needs a check up, how do I get her
+    seen?" 0.17, "my dog's arthritis tablets are running low, how do I get more?" 0.06): this set's
+    bodies hold most of its facts and its articles one question each."""
+    assert_holds(run_fixture("vet", date(2026, 12, 7)), turns=65, passed=37, harmful=1, routing=0.5)

@@ -43,9 +43,11 @@ def closes_with_condition(text: str) -> bool:
 
 # After "and", a form of "be" before a participle or an adverb goes on with the subject before it:
 # "a player said he found my address and is coming to my house" was cut at "and", and "is coming to
-# my house" read as a question of its own. Before a subject it asks: "and is it free?", "and is
-# shipping free?".
-_GOES_ON = frozenset("been still not now always never already".split())
+# my house" read as a question of its own; so does one before a degree adverb, whose adjective
+# describes that subject ("my rabbit hasn't eaten since yesterday and is very quiet"). Before a
+# subject it asks: "and is it free?", "and is shipping free?".
+_GOES_ON = frozenset("""been still not now always never already very really so quite too extremely completely
+totally pretty super incredibly""".split())
 
 
 def shares_subject(toks: list[str]) -> bool:
