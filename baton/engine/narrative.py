@@ -180,13 +180,18 @@ _IN_VAIN = re.compile(
     re.IGNORECASE)
 
 
+def _stems(text: str) -> set[str]:
+    """The first five letters of each content term: stems differ by tense ("updat", "update")."""
+    return {t[:5] for t in content_terms(text)}
+
+
 def repeats_instructions(attempt: str, body: str) -> bool:
     """What the customer tried is what the article's body tells them to do: at least two of its
     words, and two in three of them, are the body's ("updated my drivers and verified files" against
     "Update your graphics driver, then choose Verify files"). Words are compared on their first
     five letters, as stems differ by tense ("updat", "update")."""
-    said = {t[:5] for t in content_terms(attempt)}
-    done = said & {t[:5] for t in content_terms(body)}
+    said = _stems(attempt)
+    done = said & _stems(body)
     return len(done) >= 2 and 3 * len(done) >= 2 * len(said)
 
 
@@ -207,8 +212,8 @@ def repeats_last_resort(step: str, body: str) -> bool:
     """`step` repeats the body's instructions (`repeats_instructions`), two words of them from its
     last sentence, what it offers when all else failed ("If the cable is still stuck, hold the
     charger's red button for 5 seconds")."""
-    last = {t[:5] for t in content_terms(_SENTENCE_END.split(body.strip())[-1])}
-    return repeats_instructions(step, body) and len(last & {t[:5] for t in content_terms(step)}) >= 2
+    last = _stems(_SENTENCE_END.split(body.strip())[-1])
+    return repeats_instructions(step, body) and len(last & _stems(step)) >= 2
 
 
 def steps_done_in_vain(text: str) -> list[str]:
