@@ -235,7 +235,8 @@ def test_a_parking_app_written_in_one_go():
     other fixes in) passed 47 of 69 with 4 harmful answers and found one fault, fixed the same day
     (tests/test_unclosable_reports.py): "I got a parking ticket yesterday, and how do I turn on
     reminders ...?" was answered from the reminders article alone, the ticket (0.97 on the appeals
-    team's article) its scene. 48 of 69 since, 3 harmful: "can I get a refund for the rest of the
+    team's article) its scene. "how much is Plus and what do I get?" cut off "what do I get?" as a
+    question of its own (tests/test_parking.py). 49 of 69 since, 3 harmful: "can I get a refund for the rest of the
     year if I cancel my annual Plus?" gets the cancellation article (0.80: no refund of part months,
     and there is no annual plan); "I'm so annoyed, the reminder never came" how to turn reminders
     on (0.90) beside the ticket handed off; "I put the wrong plate in and now I've got a penalty"
@@ -243,7 +244,7 @@ def test_a_parking_app_written_in_one_go():
     other misses are covered questions in drivers' words handed off at 0.07-0.57 ("my meeting is
     running over, can I put more time on my parking?" 0.36), and penalties in other words ("I got
     a fine even though I paid", 0.13) sent to support rather than appeals: routing 0.67."""
-    assert_holds(run_fixture("parking", date(2026, 12, 7)), turns=69, passed=48, harmful=3, routing=0.6)
+    assert_holds(run_fixture("parking", date(2026, 12, 7)), turns=69, passed=49, harmful=3, routing=0.6)
 
 
 def test_a_group_of_vets_written_in_one_go():

@@ -12,7 +12,7 @@ from baton.engine.embedder import CachedEmbedder, Embedder, PairEmbedder, defaul
 from baton.engine.index import Index
 from baton.engine import narrative, refine
 from baton.engine.kinds import kind
-from baton.engine.splitter import ANAPHORA, Span, leans_on_previous, split_intents
+from baton.engine.splitter import ANAPHORA, Span, leans_on_previous, names_nothing, split_intents
 from baton.engine.text import content_terms
 from baton.graph.state import Draft, Hit, Intent, PreviousAnswer
 from baton.kb import KnowledgeBase
@@ -219,9 +219,11 @@ class EmbeddedEngine:
     def _without_follow_up(self, message: str, intent: Intent, embed: Callable[[list[str]], np.ndarray]) -> Intent:
         """`intent` scored as its question without the follow-up closing it (and, as the whole is,
         on its request alone when that stands for it: `_request_stands_for_whole`), when that
-        reading is surer, on the same article, and the article holds what the follow-up asks."""
+        reading is surer, on the same article, and the article holds what the follow-up asks (a
+        follow-up naming nothing, "and what do I get?", asks nothing the article could fail to hold)."""
         pieces = refine.pieces_of(message, Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"]))
-        if len(pieces) < 2 or not intent["hits"] or not leans_on_previous(pieces[-1].text):
+        follow_up = pieces[-1].text if len(pieces) > 1 else ""
+        if not (intent["hits"] and (leans_on_previous(follow_up) or names_nothing(follow_up))):
             return intent
         head = Span(message[pieces[0].start:pieces[-2].end], pieces[0].start, pieces[-2].end)
         readings = [head] + [a for a in [refine.asking_part(message, head)] if a is not None]
@@ -230,7 +232,7 @@ class EmbeddedEngine:
             asked = request[0]
         article = intent["hits"][0]["article"]
         if (asked["hits"][0]["article"] != article or self._confidence(asked) <= self._confidence(intent)
-                or not self.index.holds(article, pieces[-1].text)):
+                or not (names_nothing(follow_up) or self.index.holds(article, follow_up))):
             return intent
         return Intent(**{**asked, "index": intent["index"], "text": intent["text"], "start": intent["start"],
                          "end": intent["end"]})

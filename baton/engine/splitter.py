@@ -291,6 +291,13 @@ def leans_on_previous(text: str) -> bool:
             or (n <= ELIDED_MAX_WORDS and _ON_THE_ANSWER.match(text) is not None))
 
 
+def names_nothing(text: str) -> bool:
+    """A question with no content term at all ("what do I get?", "why?", "and when?"): it asks about
+    what the request before it named. After "how much is Plus and", it was a question of its own that
+    no article could match (0.07), handed off beside the answer to the price."""
+    return not content_terms(text) and kind(text) == "request"
+
+
 # A short question about something the sentence before named ("hub says ERROR E-104 when I add the
 # thermostat. | whats E-104?"): alone it names nothing the KB knows (return policy at 0.05).
 ASKS_ABOUT_WHAT_WAS_SAID_MAX_WORDS = 6
@@ -383,6 +390,7 @@ def split_intents(message: str, stands_alone: StandsAlone | None = None) -> list
         # "my order hasn't shipped also does this work with a Model A?" asks two things
         joins_previous = merged and (k not in ("request", "problem")
                                      or (leans_on_previous(span.text) and not span.after_connector)
+                                     or names_nothing(span.text)
                                      or asks_about_what_was_said(span.text, merged[-1].text))
         if joins_previous:
             prev = merged[-1]
