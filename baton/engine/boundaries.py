@@ -43,11 +43,21 @@ def _runs_on(before: list[str]) -> bool:
     return bool(_AUXILIARIES.intersection(before[asked + 1:]))
 
 
+# "between" and a few words before a bare "and" names the first of two things the one question
+# compares ("what's the difference between a hot desk and a fixed desk?"): cut there, "a fixed
+# desk?" was a question of its own, sure of the upgrade article and handed off (0.52).
+_BETWEEN = re.compile(r"\bbetween(?:\s+(?!and\b)[\w'-]+){1,4}\s*$", re.IGNORECASE)
+
+
 def soft_boundaries(text: str) -> list[re.Match[str]]:
-    """The soft boundaries of `text` (`SOFT_BOUNDARY`, `RUN_ON`), in order, none inside another."""
+    """The soft boundaries of `text` (`SOFT_BOUNDARY`, `RUN_ON`), in order, none inside another,
+    and none at the "and" of "between A and B" (`_BETWEEN`)."""
     out: list[re.Match[str]] = []
     for m in sorted([*SOFT_BOUNDARY.finditer(text), *RUN_ON.finditer(text)], key=lambda b: b.start()):
         last = out[-1].end() if out else 0
-        if m.start() >= last and (m.re is SOFT_BOUNDARY or _runs_on(words(text[last:m.start()]))):
+        before = text[last:m.start()]
+        if m.re is SOFT_BOUNDARY and m.group().strip().lower() == "and" and _BETWEEN.search(before):
+            continue
+        if m.start() >= last and (m.re is SOFT_BOUNDARY or _runs_on(words(before))):
             out.append(m)
     return out

@@ -187,9 +187,12 @@ class EmbeddedEngine:
 
     def _asks_on(self, article: str, follow_up: Intent) -> bool:
         """The follow-up asks about what `article` answers: the article holds what it asks
-        (`Index.holds`), and alone it is on that article or unsure of any (a follow-up sure of
-        another article asks a question of its own)."""
-        unsure = self._confidence(follow_up) < refine.SPLIT_MIN_CONFIDENCE
+        (`Index.holds`), and alone it is on that article, unsure of any, or names nothing of its own
+        (`Index.named`); a follow-up sure of another article asks a question of its own, but "and
+        what does it cost?" asks the price of what the question before named, wherever alone it
+        leans (the plans' prices at 0.45, after "is a registered address something you offer")."""
+        unsure = (self._confidence(follow_up) < refine.SPLIT_MIN_CONFIDENCE
+                  or not self.index.named(follow_up["text"]))
         return (follow_up["hits"][0]["article"] == article or unsure) and self.index.holds(article, follow_up["text"])
 
     def _follow_ups_joined(self, message: str, intents: list[Intent],
@@ -204,8 +207,11 @@ class EmbeddedEngine:
         out: list[Intent] = []
         for intent in (self._without_follow_up(message, i, embed) for i in intents):
             before = out[-1] if out else None
-            if not (before and before["hits"] and intent["hits"] and leans_on_previous(intent["text"])
-                    and self._asks_on(before["hits"][0]["article"], intent)):
+            # what it asks, without a sign-off riding along ("what does it cost?\n\nMany thanks,\nMaya")
+            asked = refine.asking_part(message, Span(intent["text"], intent["start"], intent["end"]))
+            follow_up = Intent(**{**intent, "text": asked.text}) if asked else intent
+            if not (before and before["hits"] and intent["hits"] and leans_on_previous(follow_up["text"])
+                    and self._asks_on(before["hits"][0]["article"], follow_up)):
                 out.append(Intent(**{**intent, "index": len(out)}))
                 continue
             text = message[before["start"]:intent["end"]].strip()

@@ -40,7 +40,7 @@ from baton.engine.actions import ACTIONS, action_objects, action_roots, met
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.spelling import Speller
-from baton.engine.text import amount_terms, content_terms, for_matching, states_amount, without_opening
+from baton.engine.text import WANTING_TERMS, amount_terms, content_terms, for_matching, states_amount, without_opening
 from baton.kb import KnowledgeBase
 
 W_LEX = 0.35
@@ -284,12 +284,19 @@ class Index:
         """The article's answer (title and body) holds every content term of `text` and states the
         amount it asks for, if any (`states_amount`): "how much is it per night?" is held by an
         article saying "15 GBP a night", "does that cost extra?" by none that names no price. Its
-        example questions do not count: they say what it is asked, not what it answers."""
+        example questions do not count: they say what it is asked, not what it answers. Words of
+        needing and wanting (`WANTING_TERMS`) say nothing it must hold."""
         a = self.article_ids.index(article)
-        terms = set(content_terms(self.read(text)))
-        named = terms - amount_terms(terms)
-        said = all(t in self.vocab and a in self.said_by.get(self.vocab[t], ()) for t in named)
+        terms = set(content_terms(self.read(text))) - WANTING_TERMS
+        said = all(t in self.vocab and a in self.said_by.get(self.vocab[t], ()) for t in self.named(text))
         return bool(terms) and said and states_amount(f"{self.kb.articles[a].title} {self.kb.articles[a].body}", terms)
+
+    def named(self, text: str) -> set[str]:
+        """The content terms of `text` that name what it asks about: not the words asking for an
+        amount (`amount_terms`) nor those of needing and wanting (`WANTING_TERMS`). "what does it
+        cost?" names nothing."""
+        terms = set(content_terms(self.read(text))) - WANTING_TERMS
+        return terms - amount_terms(terms)
 
     def asked_to_do(self, article: str, text: str) -> bool:
         """The article's title or an example question names an action `text` names (`ACTIONS`):

@@ -90,6 +90,11 @@ def words(text: str) -> list[str]:
     return WORD.findall(_lowered(text))
 
 
+# Words that say the customer needs or wants what they ask, not what it is about ("and if I need to
+# cancel it?" asks what the booking article says of cancelling; no article says "need").
+WANTING_TERMS = frozenset(content_terms("need needs want wants like able possible allowed wish hope"))
+
+
 # Words that ask for an amount ("how much is it per night?", "does that cost extra?", "and how many
 # people?", "how long does it take?"). An article answers them when it states one (`states_amount`),
 # whatever its words.
