@@ -9,11 +9,11 @@ import numpy as np
 
 from baton.engine.calibration import Calibrator, Ranked, rank, topic_features
 from baton.engine.embedder import CachedEmbedder, Embedder, PairEmbedder, default_embedder
+from baton.engine.follow_ups import FollowUps
 from baton.engine.index import Index
 from baton.engine import narrative, refine
 from baton.engine.kinds import kind
-from baton.engine.splitter import ANAPHORA, Span, leans_on_previous, names_nothing, split_intents
-from baton.engine.text import content_terms
+from baton.engine.splitter import Span, split_intents
 from baton.graph.state import Draft, Hit, Intent, PreviousAnswer
 from baton.kb import KnowledgeBase
 
@@ -21,16 +21,9 @@ TOP_K = 3
 # How sure of an intent's topic (its best article's tag) the engine must be to name it: below
 # this the tag is only a guess, so it makes no skill handoff and routes no brief.
 ROUTE_MIN_CONFIDENCE = 0.35
-# How sure of the article answered the turn before a short follow-up must be on its own before it is
-# also read with that question (`_carried_on`). Typed at the demo and gym KBs: "and saturdays?"
-# after opening hours (0.67), "what about the EU?" after "do you ship to Canada" (0.50) are
-# covered; "and how many people?" after the share-access answer (0.44, no limit stated) and "what
-# about australia?" after international shipping (0.32, not shipped to) are not, and read with
-# the question before both went to 1.00.
-FOLLOW_UP_MIN_CONFIDENCE = 0.5
 
 
-class EmbeddedEngine:
+class EmbeddedEngine(FollowUps):
     """Answers from the best-matching article; confidence is fitted on the KB's own questions."""
 
     name = "embedded"
@@ -160,104 +153,6 @@ class EmbeddedEngine:
                 and not (narrative.reports_attempt(text) or narrative.voices_feeling(text))):
             return refine.CONTEXT_MIN_CONFIDENCE
         return needed
-
-    def _carried_on(self, message: str, intent: Intent, previous: PreviousAnswer,
-                    embed: Callable[[list[str]], np.ndarray]) -> Intent:
-        """A follow-up ("and on saturdays?" after the opening-hours answer: 0.67 alone) scored with the
-        question it carries on, when alone it already points to the article that answered it, at
-        least `FOLLOW_UP_MIN_CONFIDENCE` sure: the question before names what the follow-up
-        leaves out. Less sure alone, the question before would speak for it, answering what the
-        article may not hold ("does that cost extra?" after the invite answer, read with the invite
-        question, went back to the invite article, which says nothing of cost), unless the article
-        holds what the follow-up asks (`Index.holds`): "and for students?" after the passes answer
-        (0.44 alone, on it), "how much is it per night?" after the dogs answer (0.31 alone, on
-        parking; the dogs article says "15 GBP a night"). A follow-up sure of another article is
-        left to it. It keeps its own score when the two readings disagree."""
-        if not (refine.follows_up(message) and intent["hits"] and previous.article in self.index.article_ids):
-            return intent
-        on_it = intent["hits"][0]["article"] == previous.article
-        if not ((on_it and self._confidence(intent) >= FOLLOW_UP_MIN_CONFIDENCE)
-                or self._asks_on(previous.article, intent)):
-            return intent
-        joined = f"{previous.text} {intent['text']}"
-        [carried] = self._score([(joined, intent["start"], intent["end"])], embed([joined]))
-        if carried["hits"][0]["article"] != previous.article or self._confidence(carried) <= self._confidence(intent):
-            return intent
-        return Intent(**{**carried, "index": intent["index"], "text": intent["text"]})
-
-    def _asks_on(self, article: str, follow_up: Intent) -> bool:
-        """The follow-up asks about what `article` answers: the article holds what it asks
-        (`Index.holds`), and alone it is on that article, unsure of any, or names nothing of its own
-        (`Index.named`); a follow-up sure of another article asks a question of its own, but "and
-        what does it cost?" asks the price of what the question before named, wherever alone it
-        leans (the plans' prices at 0.45, after "is a registered address something you offer")."""
-        unsure = (self._confidence(follow_up) < refine.SPLIT_MIN_CONFIDENCE
-                  or not self.index.named(follow_up["text"]))
-        return (follow_up["hits"][0]["article"] == article or unsure) and self.index.holds(article, follow_up["text"])
-
-    def _follow_ups_joined(self, message: str, intents: list[Intent],
-                           embed: Callable[[list[str]], np.ndarray]) -> list[Intent]:
-        """A follow-up inside the message, on what the question before it named, is one question with
-        it when that question's article holds what it asks (`_asks_on`). Apart, "can we check in
-        early and how much is it?" sent the price to parking (0.27) and the whole went to a person
-        beside the answer holding it (20 GBP); joined, the surer of the question alone and the two
-        read together stands. A follow-up closing an intent ("..., and if so what does it cost?")
-        dilutes it (0.66, the question alone 0.82): the question's reading stands for the whole
-        when it is surer and on the same article (`_without_follow_up`)."""
-        out: list[Intent] = []
-        for intent in (self._without_follow_up(message, i, embed) for i in intents):
-            before = out[-1] if out else None
-            # what it asks, without a sign-off riding along ("what does it cost?\n\nMany thanks,\nMaya")
-            asked = refine.asking_part(message, Span(intent["text"], intent["start"], intent["end"]))
-            follow_up = Intent(**{**intent, "text": asked.text}) if asked else intent
-            if not (before and before["hits"] and intent["hits"] and leans_on_previous(follow_up["text"])
-                    and self._asks_on(before["hits"][0]["article"], follow_up)):
-                out.append(Intent(**{**intent, "index": len(out)}))
-                continue
-            text = message[before["start"]:intent["end"]].strip()
-            [both] = self._score([(text, before["start"], intent["end"])], embed([text]))
-            surer = both if (both["hits"][0]["article"] == before["hits"][0]["article"]
-                             and self._confidence(both) > self._confidence(before)) else before
-            out[-1] = Intent(**{**surer, "index": before["index"], "text": text, "start": before["start"],
-                                "end": intent["end"]})
-        return out
-
-    def _without_follow_up(self, message: str, intent: Intent, embed: Callable[[list[str]], np.ndarray]) -> Intent:
-        """`intent` scored as its question without the follow-up closing it (and, as the whole is,
-        on its request alone when that stands for it: `_request_stands_for_whole`), when that
-        reading is surer, on the same article, and the article holds what the follow-up asks (a
-        follow-up naming nothing, "and what do I get?", asks nothing the article could fail to hold)."""
-        pieces = refine.pieces_of(message, Span(message[intent["start"]:intent["end"]], intent["start"], intent["end"]))
-        follow_up = pieces[-1].text if len(pieces) > 1 else ""
-        if not (intent["hits"] and (leans_on_previous(follow_up) or names_nothing(follow_up))):
-            return intent
-        head = Span(message[pieces[0].start:pieces[-2].end], pieces[0].start, pieces[-2].end)
-        readings = [head] + [a for a in [refine.asking_part(message, head)] if a is not None]
-        asked, *request = self._score([(r.text, r.start, r.end) for r in readings], embed([r.text for r in readings]))
-        if request and self._request_stands_for_whole(request[0], asked):
-            asked = request[0]
-        article = intent["hits"][0]["article"]
-        if (asked["hits"][0]["article"] != article or self._confidence(asked) <= self._confidence(intent)
-                or not (names_nothing(follow_up) or self.index.holds(article, follow_up))):
-            return intent
-        return Intent(**{**asked, "index": intent["index"], "text": intent["text"], "start": intent["start"],
-                         "end": intent["end"]})
-
-    def _about_what_it_points_at(self, message: str, intent: Intent, previous: PreviousAnswer,
-                                 embed: Callable[[list[str]], np.ndarray]) -> Intent:
-        """A short follow-up pointing back ("how much is it?" after "do you ship to Canada?") asks
-        about what the question before named. An article other than the one that answered it,
-        which names nothing of that question, answers something else (the subscription price at
-        0.83): it is hidden and the rest of the KB decides, usually that nothing answers it."""
-        if not (intent["hits"] and refine.follows_up(message) and ANAPHORA.search(message)):
-            return intent
-        best = intent["hits"][0]["article"]
-        named = set(content_terms(previous.text))
-        if best == previous.article or not named:
-            return intent
-        if named & self.index.article_terms[self.index.article_ids.index(best)].keys():
-            return intent
-        return self._scored_without(intent, best, embed)
 
     def _scored_without(self, intent: Intent, article: str, embed: Callable[[list[str]], np.ndarray]) -> Intent:
         """`intent` scored again as if the KB did not have `article`."""
