@@ -262,3 +262,17 @@ def test_a_group_of_vets_written_in_one_go():
     seen?" 0.17, "my dog's arthritis tablets are running low, how do I get more?" 0.06): this set's
     bodies hold most of its facts and its articles one question each."""
     assert_holds(run_fixture("vet", date(2026, 12, 7)), turns=65, passed=37, harmful=1, routing=0.5)
+
+
+def test_a_coworking_space_written_in_one_go():
+    """tests/fixtures/cowork: a coworking space (plans and day passes, meeting rooms, access cards,
+    guests, Wi-Fi and printing, post and a business address, billing, team accounts, events), 26
+    articles of one or two questions; theft goes to security, complaints to the community manager
+    and disputed charges to finance. Its first run (2026-12-07) passed 40 of 70 with one harmful
+    answer and found four faults, fixed the same day (tests/test_cowork.py): "between A and B" cut
+    at "and", a follow-up saying it needs something or closing an e-mail over a sign-off not read
+    with the question before, and a story's next sentence after "and" handed off as a request.
+    43 of 70 since. Harmful: "can I come in on a Sunday?" gets the day pass's hours (0.73).
+    Disputed charges in other words ("you billed me for a meeting room I cancelled") go to the
+    front desk on the rooms or printing article (0.53): routing 0.50."""
+    assert_holds(run_fixture("cowork", date(2026, 12, 7)), turns=70, passed=43, harmful=1, routing=0.5)
