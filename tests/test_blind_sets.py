@@ -276,3 +276,17 @@ def test_a_coworking_space_written_in_one_go():
     Disputed charges in other words ("you billed me for a meeting room I cancelled") go to the
     front desk on the rooms or printing article (0.53): routing 0.50."""
     assert_holds(run_fixture("cowork", date(2026, 12, 7)), turns=70, passed=43, harmful=1, routing=0.5)
+
+
+def test_a_solar_installer_written_in_one_go():
+    """tests/fixtures/solar: a home solar panel installer (quotes, surveys and planning, finance and
+    grants, installation, the monitoring app and the inverter, batteries, export tariffs,
+    aftercare), 25 articles of one question each; anything unsafe goes to the safety line, leaks
+    and damage after an install to the installation team, complaints to customer relations. Its
+    first run (2026-12-07, after the cowork set's fixes) passed 42 of 66 with one harmful answer
+    and found no fault of the split or the follow-ups: most misses are covered questions in home
+    owners' words handed off at 0.07-0.62 ("does someone have to come out before you give me a final
+    price?" 0.07 on the survey article). Harmful: "I'm really disappointed, it's been three months
+    and my MCS certificate still hasn't arrived" gets the certificate article (0.98: check spam,
+    resend it from the app), where the lead wanted a person."""
+    assert_holds(run_fixture("solar", date(2026, 12, 7)), turns=66, passed=42, harmful=1, routing=0.8)
