@@ -287,16 +287,19 @@ class Index:
         example questions do not count: they say what it is asked, not what it answers. Words of
         needing and wanting (`WANTING_TERMS`) say nothing it must hold."""
         a = self.article_ids.index(article)
-        terms = set(content_terms(self.read(text))) - WANTING_TERMS
-        said = all(t in self.vocab and a in self.said_by.get(self.vocab[t], ()) for t in self.named(text))
+        terms = self._asked(text)
+        said = all(t in self.vocab and a in self.said_by.get(self.vocab[t], ()) for t in terms - amount_terms(terms))
         return bool(terms) and said and states_amount(f"{self.kb.articles[a].title} {self.kb.articles[a].body}", terms)
 
     def named(self, text: str) -> set[str]:
         """The content terms of `text` that name what it asks about: not the words asking for an
         amount (`amount_terms`) nor those of needing and wanting (`WANTING_TERMS`). "what does it
         cost?" names nothing."""
-        terms = set(content_terms(self.read(text))) - WANTING_TERMS
+        terms = self._asked(text)
         return terms - amount_terms(terms)
+
+    def _asked(self, text: str) -> set[str]:
+        return set(content_terms(self.read(text))) - WANTING_TERMS
 
     def asked_to_do(self, article: str, text: str) -> bool:
         """The article's title or an example question names an action `text` names (`ACTIONS`):
