@@ -176,6 +176,8 @@ class EmbeddedEngine(FollowUps):
           and verified files, still crashing" matched nothing at 0.12, and the crash article went
           back at 0.95), or a step done in vain its last resort (`narrative.steps_done_in_vain`: "...
           held the red button for ages but the cable is still stuck");
+        - the customer asked before and nobody answered (`narrative.goes_unanswered`: "I've asked twice
+          for a refund of my unused hours and nobody has replied" got the refund rules at 0.94);
         - the intent reports another's doing and the article's title and questions never speak of
           one (`narrative.speaks_of_misuse`: "somebody used my charge card" got how to get a card).
         When the rest of the KB is unsure too, the topic stays the hidden article's when it was hidden
@@ -198,7 +200,8 @@ class EmbeddedEngine(FollowUps):
         misused = narrative.reports_done_to_them(span.text) and not any(
             narrative.speaks_of_misuse(q) for q in [article.title, *article.questions])
         on_it = bool(attempts) and any(top == best and conf >= sure for top, conf in tops(attempts))
-        tried = (on_it or any(narrative.repeats_instructions(t, body) for t in attempts)
+        tried = (on_it or narrative.goes_unanswered(span.text)
+                 or any(narrative.repeats_instructions(t, body) for t in attempts)
                  or any(narrative.repeats_last_resort(t, body) for t in narrative.steps_done_in_vain(span.text)))
         if not (tried or misused):
             return intent

@@ -207,6 +207,20 @@ _DONE_BUT_STILL = re.compile(
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
+# Asked before and met with silence ("I've asked twice for a refund of my unused hours and nobody has
+# replied"): the article on what they asked for is what they already did, and it got them nowhere.
+_UNANSWERED = re.compile(
+    r"\b(?:nobody|no one|no-one|noone|none of you)\s+(?:has |have |had )?(?:ever |yet |even )?"
+    r"(?:replied|responded|answered|got back|gotten back|come back|called back|rung back|been in touch|contacted me)"
+    r"|\b(?:no|never (?:got|had|received) (?:a|any))\s+(?:reply|response|answer|call ?back)\b"
+    r"|\b(?:haven'?t|have not|didn'?t|did not|never)\s+(?:heard|had anything)\s+back\b", re.IGNORECASE)
+
+
+def goes_unanswered(text: str) -> bool:
+    """The customer asked before and nobody answered (`_UNANSWERED`)."""
+    return _UNANSWERED.search(text) is not None
+
+
 
 def repeats_last_resort(step: str, body: str) -> bool:
     """`step` repeats the body's instructions (`repeats_instructions`), two words of them from its

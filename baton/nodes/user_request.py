@@ -151,8 +151,10 @@ def asks_for_human(text: str, phrases: Iterable[str]) -> bool:
         for m in pattern.finditer(lowered):
             prev = _previous_word(lowered, m.start())
             nxt = _next_word(lowered, m.end())
-            if prev is not None and prev not in STOPWORDS and prev not in _ASK_VERBS:
-                continue  # "user agent", "travel agent"
+            # "user agent", "travel agent"; a phrase of words ("speak to someone") names no compound,
+            # and an adverb may come before it ("I'd rather speak to someone in the office")
+            if " " not in phrase and prev is not None and prev not in STOPWORDS and prev not in _ASK_VERBS:
+                continue
             if m.group() != phrase and prev is not None and prev not in _BEFORE_PEOPLE:
                 continue  # "is it safe for humans and pets": people in general, not someone to talk to
             if nxt is not None and nxt not in STOPWORDS and nxt not in _ENDERS and nxt not in _ACTS:
