@@ -290,3 +290,18 @@ def test_a_solar_installer_written_in_one_go():
     and my MCS certificate still hasn't arrived" gets the certificate article (0.98: check spam,
     resend it from the app), where the lead wanted a person."""
     assert_holds(run_fixture("solar", date(2026, 12, 7)), turns=66, passed=42, harmful=1, routing=0.8)
+
+
+def test_a_driving_school_written_in_one_go():
+    """tests/fixtures/driving: a driving school (lessons and prices, intensive courses and Pass Plus,
+    theory and practical tests, instructors, payments and refunds, the app), 24 articles of one
+    question each; complaints go to the office manager, anyone feeling unsafe to the safeguarding
+    lead and accidents to the claims team. Its first run (2026-12-07, after the cowork and solar
+    sets) passed 40 of 63 with two harmful answers and found two faults, fixed the same day
+    (tests/test_driving.py): "I'd rather speak to someone in the office" was no request for a
+    person, and "I've asked twice for a refund ... and nobody has replied" got the refund rules.
+    42 of 63 since, one harmful: "My son turns 17 next month ... What does he need to do before
+    his first lesson?" gets the first-lesson article (0.77, which does say to bring a provisional
+    licence), not the licence article the lead named. Most misses are covered questions in
+    learners' words handed off at 0.12-0.66."""
+    assert_holds(run_fixture("driving", date(2026, 12, 7)), turns=63, passed=42, harmful=1, routing=0.85)
