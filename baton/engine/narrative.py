@@ -168,12 +168,15 @@ _TRIED_INSIDE = re.compile(
 # A step the customer took, then that nothing came of it ("I reported a missed bin on your website
 # on Monday and nobody has come back for it", "I clicked Missed appointment on Monday and nobody has
 # rebooked it"): the article on taking that step was sent back (0.86, 0.73). What came to nothing may
-# be named ("I pressed Forgot password three times and the reset email never came": 0.75).
+# be named ("I pressed Forgot password three times and the reset email never came": 0.75), and the
+# step may be a reset, a try or a use of something ("I reset my PIN with Forgot PIN but the email
+# never came, even in spam": the PIN article at 0.95), but "I used to ..." is no step.
 # Ordering or sending something is what a late order starts from, not a step of the remedy ("I
 # ordered 2 days ago and it still hasn't shipped" asks the shipping times).
 _IN_VAIN = re.compile(
     r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?(?P<fix>(?:reported|submitted|applied|requested|registered|"
-    r"filled (?:in|out)|called|phoned|rang|emailed|contacted|clicked|pressed|tapped|selected)\b[^,.;!?]*?)\s*,?\s*"
+    r"filled (?:in|out)|called|phoned|rang|emailed|contacted|clicked|pressed|tapped|selected|reset|tried|followed|"
+    r"used(?!\s+to\b))\b[^,.;!?]*?)\s*,?\s*"
     r"(?:and|but)\s+"
     r"(?:(?:i|we|it|it's|its|they|(?:the|my|our|a|an)(?:\s+[\w-]+){1,2})\s+)?"
     r"(?:nobody|no one|noone|nothing|still|never|haven'?t|havent|hasn'?t|hasnt)\b",
