@@ -34,7 +34,7 @@ class FollowUps:
     _scored_without: Callable[[Intent, str, Embed], Intent]
 
     def _carried_on(self, message: str, intent: Intent, previous: PreviousAnswer,
-                    embed: Callable[[list[str]], np.ndarray]) -> Intent:
+                    embed: Embed) -> Intent:
         """A follow-up ("and on saturdays?" after the opening-hours answer: 0.67 alone) scored with the
         question it carries on, when alone it already points to the article that answered it, at
         least `FOLLOW_UP_MIN_CONFIDENCE` sure: the question before names what the follow-up
@@ -68,7 +68,7 @@ class FollowUps:
         return (follow_up["hits"][0]["article"] == article or unsure) and self.index.holds(article, follow_up["text"])
 
     def _follow_ups_joined(self, message: str, intents: list[Intent],
-                           embed: Callable[[list[str]], np.ndarray]) -> list[Intent]:
+                           embed: Embed) -> list[Intent]:
         """A follow-up inside the message, on what the question before it named, is one question with
         it when that question's article holds what it asks (`_asks_on`). Apart, "can we check in
         early and how much is it?" sent the price to parking (0.27) and the whole went to a person
@@ -79,11 +79,8 @@ class FollowUps:
         out: list[Intent] = []
         for intent in (self._without_follow_up(message, i, embed) for i in intents):
             before = out[-1] if out else None
-            # what it asks, without a sign-off riding along ("what does it cost?\n\nMany thanks,\nMaya")
-            asked = refine.asking_part(message, Span(intent["text"], intent["start"], intent["end"]))
-            follow_up = Intent(**{**intent, "text": asked.text}) if asked else intent
-            if not (before and before["hits"] and intent["hits"] and leans_on_previous(follow_up["text"])
-                    and self._asks_on(before["hits"][0]["article"], follow_up)):
+            if not (before and before["hits"] and intent["hits"]
+                    and self._asks_on_previous(message, before["hits"][0]["article"], intent)):
                 out.append(Intent(**{**intent, "index": len(out)}))
                 continue
             text = message[before["start"]:intent["end"]].strip()
@@ -94,7 +91,14 @@ class FollowUps:
                                 "end": intent["end"]})
         return out
 
-    def _without_follow_up(self, message: str, intent: Intent, embed: Callable[[list[str]], np.ndarray]) -> Intent:
+    def _asks_on_previous(self, message: str, article: str, intent: Intent) -> bool:
+        """`intent` leans on the question before it and asks about `article` (`_asks_on`), read
+        without a sign-off riding along ("what does it cost?\n\nMany thanks,\nMaya")."""
+        asked = refine.asking_part(message, Span(intent["text"], intent["start"], intent["end"]))
+        follow_up = Intent(**{**intent, "text": asked.text}) if asked else intent
+        return leans_on_previous(follow_up["text"]) and self._asks_on(article, follow_up)
+
+    def _without_follow_up(self, message: str, intent: Intent, embed: Embed) -> Intent:
         """`intent` scored as its question without the follow-up closing it (and, as the whole is,
         on its request alone when that stands for it: `_request_stands_for_whole`), when that
         reading is surer, on the same article, and the article holds what the follow-up asks (a
@@ -116,7 +120,7 @@ class FollowUps:
                          "end": intent["end"]})
 
     def _about_what_it_points_at(self, message: str, intent: Intent, previous: PreviousAnswer,
-                                 embed: Callable[[list[str]], np.ndarray]) -> Intent:
+                                 embed: Embed) -> Intent:
         """A short follow-up pointing back ("how much is it?" after "do you ship to Canada?") asks
         about what the question before named. An article other than the one that answered it,
         which names nothing of that question, answers something else (the subscription price at
