@@ -130,7 +130,9 @@ def test_calibration_replays_see_the_classifier_as_a_new_message_would(embedded_
 
 @pytest.mark.skipif(not DATASETS.is_dir(), reason="../shared/datasets is not here")
 def test_classifier_improves_the_ranking_on_a_clinc150_slice(monkeypatch):
-    with_cls = clinc150(DATASETS / "clinc150", per_intent=20, limit=600)
+    """The slice of test_benchmarks.py's CLINC150 test, so its embeddings come from the cache
+    (20 questions an intent took four minutes of CI; 5 show the same gain: +0.056, 0.832 vs 0.776)."""
+    with_cls = clinc150(DATASETS / "clinc150", per_intent=5, limit=300)
     monkeypatch.setattr(index_module, "W_CLS", 0.0)
-    without_cls = clinc150(DATASETS / "clinc150", per_intent=20, limit=600)
+    without_cls = clinc150(DATASETS / "clinc150", per_intent=5, limit=300)
     assert with_cls["in_scope_accuracy_closed"] >= without_cls["in_scope_accuracy_closed"] + 0.02, (with_cls, without_cls)
