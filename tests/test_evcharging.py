@@ -4,7 +4,8 @@ too, got that article back."""
 
 import pytest
 
-from baton.engine.narrative import repeats_last_resort, speaks_of_misuse, steps_done_in_vain
+from baton.engine.misuse import speaks_of_misuse
+from baton.engine.narrative import repeats_last_resort, steps_done_in_vain
 
 STUCK = ("Press Stop in the app or tap your card again, then unlock your car: most cars hold the cable until they are "
          "unlocked. If the cable is still stuck, hold the charger's red button for 5 seconds to release it.")

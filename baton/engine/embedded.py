@@ -11,7 +11,7 @@ from baton.engine.calibration import Calibrator, Ranked, rank, topic_features
 from baton.engine.embedder import CachedEmbedder, Embedder, PairEmbedder, default_embedder
 from baton.engine.follow_ups import FollowUps
 from baton.engine.index import Index
-from baton.engine import narrative, refine
+from baton.engine import misuse, narrative, refine
 from baton.engine.kinds import kind
 from baton.engine.splitter import Span, split_intents
 from baton.graph.state import Draft, Hit, Intent, PreviousAnswer
@@ -169,7 +169,7 @@ class EmbeddedEngine(FollowUps):
         got how to change it, 0.94). The article is hidden, and the rest of the KB decides, when:
         - a piece that only reports an attempt (`narrative.reports_attempt`), a fix tried inside a
           sentence ("... dead even with a new battery": `narrative.fixes_tried_inside`), another's
-          doing the article is asked to do (`narrative.reports_done_to_them`, `Index.asked_to_do`;
+          doing the article is asked to do (`misuse.reports_done_to_them`, `Index.asked_to_do`;
           read in the whole intent too: "someone logged into my account ... and changed my email"),
           or the article's own menu path taken to its end (`narrative.followed_path`) is sure of it;
         - an attempt repeats its instructions (`narrative.repeats_instructions`: "updated my drivers
@@ -179,7 +179,7 @@ class EmbeddedEngine(FollowUps):
         - the customer asked before and nobody answered (`narrative.goes_unanswered`: "I've asked twice
           for a refund of my unused hours and nobody has replied" got the refund rules at 0.94);
         - the intent reports another's doing and the article's title and questions never speak of
-          one (`narrative.speaks_of_misuse`: "somebody used my charge card" got how to get a card).
+          one (`misuse.speaks_of_misuse`: "somebody used my charge card" got how to get a card).
         When the rest of the KB is unsure too, the topic stays the hidden article's when it was hidden
         for what was tried: "reinstalled the app and restarted my phone, it still crashes" went to the
         safety team (0.25), not support. Misuse it never speaks of leaves the topic to the rest."""
@@ -191,14 +191,14 @@ class EmbeddedEngine(FollowUps):
         attempts = [t for t in pieces if narrative.reports_attempt(t) or narrative.followed_path(t, self.kb[best].body)]
         # the whole too: "someone logged into my account ... and changed my email" is one doing
         attempts += [t for t in dict.fromkeys([*pieces, span.text])
-                     if narrative.reports_done_to_them(t) and self.index.asked_to_do(best, t)]
+                     if misuse.reports_done_to_them(t) and self.index.asked_to_do(best, t)]
         attempts += narrative.fixes_tried_inside(span.text)
         article, sure = self.kb[best], refine.SPLIT_MIN_CONFIDENCE
         body = article.body
         # another's doing, answered from an article that never speaks of one ("somebody used my charge
         # card at three sites yesterday": how to get a card, 0.74)
-        misused = narrative.reports_done_to_them(span.text) and not any(
-            narrative.speaks_of_misuse(q) for q in [article.title, *article.questions])
+        misused = misuse.reports_done_to_them(span.text) and not any(
+            misuse.speaks_of_misuse(q) for q in [article.title, *article.questions])
         on_it = bool(attempts) and any(top == best and conf >= sure for top, conf in tops(attempts))
         tried = (on_it or narrative.goes_unanswered(span.text)
                  or any(narrative.repeats_instructions(t, body) for t in attempts)
