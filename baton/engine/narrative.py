@@ -188,12 +188,17 @@ def _stems(text: str) -> set[str]:
     return {t[:5] for t in content_terms(text)}
 
 
+# When a step was taken is no part of the step ("I changed the date in My Move last week").
+_WHEN_STEMS = _stems(" ".join(WHEN | WHEN_AFTER) + " last ago days weeks months hours minutes twice times already again")
+
+
 def repeats_instructions(attempt: str, body: str) -> bool:
     """What the customer tried is what the article's body tells them to do: at least two of its
     words, and two in three of them, are the body's ("updated my drivers and verified files" against
-    "Update your graphics driver, then choose Verify files"). Words are compared on their first
+    "Update your graphics driver, then choose Verify files"), when it was done left out ("I changed
+    the date in My Move last week" against "Change it in My Move"). Words are compared on their first
     five letters, as stems differ by tense ("updat", "update")."""
-    said = _stems(attempt)
+    said = _stems(attempt) - _WHEN_STEMS
     done = said & _stems(body)
     return len(done) >= 2 and 3 * len(done) >= 2 * len(said)
 

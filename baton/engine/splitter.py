@@ -31,8 +31,9 @@ from baton.engine.text import STOPWORDS, content_terms, without_opening, words
 _ALWAYS = r"btw|by the way|another thing|one more thing|oh and|additionally|separately|unrelated"
 _SEQUENCE = r"and then|then also|and after that|after that"
 _SOFT = r"and also|and|also|plus|but also"
-_CONNECTOR = re.compile(rf"(?:,\s*)?(?:\b(?P<conn>{_ALWAYS}|{_SEQUENCE}|{_SOFT})\b|(?<=\s)&(?=\s))[,:]?\s*",
-                        re.IGNORECASE)
+# "and" before one of _ALWAYS is the connector's ("..., and separately how do I ...")
+_CONNECTOR = re.compile(rf"(?:,\s*)?(?:(?:and|but)\s+(?=(?:{_ALWAYS})\b))?"
+                        rf"(?:\b(?P<conn>{_ALWAYS}|{_SEQUENCE}|{_SOFT})\b|(?<=\s)&(?=\s))[,:]?\s*", re.IGNORECASE)
 
 ANAPHORA = re.compile(r"\b(it|that|this|them|those|these|one)\b", re.IGNORECASE)
 ANAPHORA_MAX_WORDS = 7
