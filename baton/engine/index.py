@@ -40,8 +40,8 @@ from baton.engine.actions import ACTIONS, action_objects, action_roots, met
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.spelling import Speller
-from baton.engine.text import (QUALIFYING_TERMS, WANTING_TERMS, amount_terms, content_terms, for_matching, states_amount,
-                               without_opening)
+from baton.engine.text import (QUALIFYING_TERMS, WANTING_TERMS, amount_terms, content_terms, for_matching,
+                               states_amount, without_opening)
 from baton.kb import KnowledgeBase
 
 W_LEX = 0.35
