@@ -321,3 +321,22 @@ def test_a_county_library_service_written_in_one_go():
     the default queue (routing 0.33): "I want you to delete my borrowing history" names nothing
     of the data article (0.15); most misses are covered questions in readers' words (0.13-0.70)."""
     assert_holds(run_fixture("library", date(2026, 12, 7)), turns=62, passed=33, harmful=1, routing=0.3)
+
+
+def test_a_removals_company_written_in_one_go():
+    """tests/fixtures/removals: a home removals company (quotes and surveys, bookings and dates,
+    packing and boxes, the day itself, storage, paying), 27 articles of one or two questions; damage
+    and missing items go to the claims team, complaints to customer relations and data requests to
+    the data protection officer. Its first run (2026-12-07, after the library set) passed 35 of 68
+    with four harmful answers and found three faults, fixed the same day (tests/test_removals.py):
+    "the movers chipped my bathroom door frame, and separately how do I get a VAT invoice?" folded
+    the damage into the invoice question; "I changed the date in My Move last week but it still
+    shows the old date" got the change-date steps back (0.90); and "and if it's only 3 days
+    before?" after the change-date answer was no follow-up the article holds. 37 of 68 since, two
+    harmful: "there's a gap of six weeks between selling and buying, can you keep our furniture?"
+    gets the dismantling article (0.80, on "furniture"), and in "the sale fell through so we need
+    to cancel, do we get the deposit back?" the second question gets the deposit article (0.79),
+    which says nothing of refunds. Reports the KB cannot place reach the default queue (routing
+    0.57: "the crew dropped our TV and the screen is cracked" 0.19); most misses are covered
+    questions in movers' words handed off at 0.13-0.69."""
+    assert_holds(run_fixture("removals", date(2026, 12, 7)), turns=68, passed=37, harmful=2, routing=0.55)
