@@ -127,7 +127,8 @@ PROBLEM = re.compile(
     r"forgot(?:ten)?|late(?!\s+(?:at night|in the (?:evening|afternoon|morning|day)|(?:last |at |that |this )?night|"
     r"evening|afternoon|morning)\b)|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
     r"disconnect\w*|crash\w*|freez\w*|unable|hacked|compromised|smashed|scratched|dented|shattered|snapped|chipped|"
-    r"torn|ripped|stained|ruined)\b|\?"
+    r"torn|ripped|stained|ruined|(?<!\ba )(?<!\breal )pain|painful|hurts?|hurting|aches?|aching|sore|bleeding|swollen|"
+    r"swelling|agony|throbbing|infected)\b|\?"
     # billed more than once: a problem in plain words ("I was charged twice for December")
     r"|\b(?:charged|billed|debited|taken|paid)\s+(?:\w+\s+)?(?:twice|two times|double|three times)\b"
     r"|\b(?:double|duplicate)[- ]?(?:charged|billed|charges?|payments?)\b", re.IGNORECASE)
