@@ -340,3 +340,20 @@ def test_a_removals_company_written_in_one_go():
     0.57: "the crew dropped our TV and the screen is cracked" 0.19); most misses are covered
     questions in movers' words handed off at 0.13-0.69."""
     assert_holds(run_fixture("removals", date(2026, 12, 7)), turns=68, passed=37, harmful=2, routing=0.55)
+
+
+def test_a_dental_practice_written_in_one_go():
+    """tests/fixtures/dental: a family dental practice (registering, NHS or private, appointments,
+    fees, the SmilePlan and finance, treatments, children and nervous patients), 24 articles of
+    one or two questions; emergencies and questions about treatment, pain or medicines go to the
+    clinical team, complaints and records requests to the practice manager. Its first run
+    (2026-12-07, after the removals set) passed 41 of 60 with three harmful answers and found one
+    fault, fixed the same day (tests/test_dental.py): pain was no problem word, so "I've had a
+    throbbing pain in my jaw for three days. Also how much is a private check-up?" answered the
+    price and the pain rode along unread. 42 of 60 since, two harmful: "my new dentist needs my
+    x-rays from you, how do I get them?" gets why x-rays are taken (0.86, on "x-rays"), not the
+    records article; "does it include the hygienist?" after the SmilePlan answer gets the
+    hygienist article (0.94), which does say it is included twice a year on the plan. Most misses
+    are prices only a body states ("roughly what does a crown cost?" 0.24) and covered questions
+    in patients' words handed off at 0.2-0.65."""
+    assert_holds(run_fixture("dental", date(2026, 12, 7)), turns=60, passed=42, harmful=2, routing=0.55)
