@@ -8,8 +8,9 @@ import math
 
 import pytest
 
-from baton.engine.narrative import (asks_for_remedy, fixes_tried_inside, gives_details, reports_attempt,
-                                    reports_done_to_them, tells_story, voices_feeling)
+from baton.engine.misuse import reports_done_to_them
+from baton.engine.narrative import (asks_for_remedy, fixes_tried_inside, gives_details, reports_attempt, tells_story,
+                                    voices_feeling)
 from baton.engine.refine import CONTEXT_MIN_CONFIDENCE, SPLIT_MIN_CONFIDENCE, needed_confidence, recount_needs
 
 

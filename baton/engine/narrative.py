@@ -189,8 +189,8 @@ def _stems(text: str) -> set[str]:
 
 
 # When a step was taken is no part of the step ("I changed the date in My Move last week").
-_WHEN_STEMS = _stems(" ".join(WHEN | WHEN_AFTER) + " last ago days weeks months hours minutes twice times already "
-                     "again")
+_HOW_LONG_AGO = "last ago days weeks months hours minutes twice times already again"
+_WHEN_STEMS = _stems(" ".join([*WHEN, *WHEN_AFTER, _HOW_LONG_AGO]))
 
 
 def repeats_instructions(attempt: str, body: str) -> bool:
