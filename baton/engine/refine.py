@@ -138,7 +138,7 @@ def modifies_previous(text: str) -> bool:
 # A yes/no question about what was just named, and nothing more: "my new road bike cost 2400
 # pounds, is it insured?" ("is it insured?" was handed off at 0.36 beside the bike answer). Longer,
 # the "it" is often nobody's: "will it rain tomorrow", "is it warm in botna".
-ASKS_ABOUT_IT = re.compile(r"^\W*(is|was|are|were|does|did|will|would|can|could) (it|they|that|this|these|those)\b",
+ASKS_ABOUT_IT = re.compile(r"^\W*(is|was|are|were|do|does|did|will|would|can|could) (it|they|that|this|these|those)\b",
                            re.IGNORECASE)
 ASKS_ABOUT_IT_MAX_WORDS = 3
 # A guess at what caused what was just said: "there are charges on my card I didn't make, might it be

@@ -94,7 +94,7 @@ def words(text: str) -> list[str]:
 # cancel it?" asks what the booking article says of cancelling; no article says "need").
 WANTING_TERMS = frozenset(content_terms("need needs want wants like able possible allowed wish hope"))
 # Words that qualify what is asked without naming it ("and if it's only 3 days before?").
-QUALIFYING_TERMS = frozenset(content_terms("only even still really actually"))
+QUALIFYING_TERMS = frozenset(content_terms("only even still really actually whole entire"))
 
 
 # Words that ask for an amount ("how much is it per night?", "does that cost extra?", "and how many
