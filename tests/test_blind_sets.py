@@ -357,3 +357,19 @@ def test_a_dental_practice_written_in_one_go():
     are prices only a body states ("roughly what does a crown cost?" 0.24) and covered questions
     in patients' words handed off at 0.2-0.65."""
     assert_holds(run_fixture("dental", date(2026, 12, 7)), turns=60, passed=42, harmful=2, routing=0.55)
+
+
+def test_a_language_learning_app_written_in_one_go():
+    """tests/fixtures/language: a language-learning app (Premium and its plans, billing, lessons,
+    streaks and leagues, the account, schools), 24 articles of one question each; lost progress and
+    bugs go to support, account deletion to the privacy team, reports of other learners to trust
+    and safety and disputed charges to billing. Its first run (2026-12-07, after the dental set)
+    passed 38 of 59 with three harmful answers and found two faults, fixed the same day
+    (tests/test_language.py): "and for a whole year?" after the price was held back by "whole",
+    and "do they expire?" was no follow-up. 39 of 59 since, three harmful: "how many people can
+    share family premium?" gets the family article (0.94: "up to 5 others", where the plans
+    article says "up to 6 people"); "can I use my LinguaLeap certificate on my CV as a
+    qualification?" gets the schools article (0.70); "can you translate my birth certificate into
+    English?" gets the certificates article (0.72, on "certificate"). Routing 1.00; most misses
+    are covered questions in learners' words handed off at 0.25-0.70."""
+    assert_holds(run_fixture("language", date(2026, 12, 7)), turns=59, passed=39, harmful=3, routing=0.95)
