@@ -13,12 +13,17 @@ from baton.service import Baton
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def load_fixture(name: str, customers: str = "customers.csv") -> Baton:
+    """Baton over tests/fixtures/NAME's own KB, customers and policy."""
+    root = FIXTURES / name
+    return Baton.load(root / "kb", root / customers, root / "policy.toml")
+
+
 def run_fixture(name: str, today: date, customers: str = "customers.csv") -> dict:
     """The metrics of tests/fixtures/NAME's conversations against its own KB, customers and policy.
     Renewal windows move with the calendar: a set is judged as of the day it was written."""
-    root = FIXTURES / name
-    b = Baton.load(root / "kb", root / customers, root / "policy.toml")
-    return summarize(run_all(b, load_conversations([root / "conversations.yaml"]), today=today))
+    conversations = load_conversations([FIXTURES / name / "conversations.yaml"])
+    return summarize(run_all(load_fixture(name, customers), conversations, today=today))
 
 
 def assert_holds(m: dict, *, turns: int, passed: int, harmful: int = 0, routing: float) -> None:

@@ -7,7 +7,7 @@ import pytest
 from baton.engine.boundaries import soft_boundaries
 from baton.engine.splitter import split_intents
 from baton.service import Baton
-from tests.fixture_sets import FIXTURES
+from tests.fixture_sets import load_fixture
 
 EMAIL = ("Hi there,\n\nI've been a fixed desk member for about a year and my company is now registering in the UK. "
          "Our lawyer says we need a registered office address.\n\nIs that something you offer, and what does it "
@@ -16,8 +16,7 @@ EMAIL = ("Hi there,\n\nI've been a fixed desk member for about a year and my com
 
 @pytest.fixture(scope="module")
 def baton(_cache_dir) -> Baton:
-    root = FIXTURES / "cowork"
-    return Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    return load_fixture("cowork")
 
 
 @pytest.mark.parametrize("text, cuts", [

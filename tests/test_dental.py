@@ -7,13 +7,12 @@ import pytest
 from baton.engine.kinds import kind
 from baton.engine.splitter import split_intents
 from baton.service import Baton
-from tests.fixture_sets import FIXTURES
+from tests.fixture_sets import load_fixture
 
 
 @pytest.fixture(scope="module")
 def baton(_cache_dir) -> Baton:
-    root = FIXTURES / "dental"
-    return Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    return load_fixture("dental")
 
 
 @pytest.mark.parametrize("text", [

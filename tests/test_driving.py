@@ -7,15 +7,14 @@ import pytest
 from baton.engine.narrative import goes_unanswered
 from baton.nodes.user_request import asks_for_human
 from baton.service import Baton
-from tests.fixture_sets import FIXTURES
+from tests.fixture_sets import load_fixture
 
 PHRASES = ["human", "agent", "real person", "speak to someone", "talk to a person", "call me"]
 
 
 @pytest.fixture(scope="module")
 def baton(_cache_dir) -> Baton:
-    root = FIXTURES / "driving"
-    return Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    return load_fixture("driving")
 
 
 @pytest.mark.parametrize("text, asks", [

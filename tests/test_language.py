@@ -6,13 +6,12 @@ import pytest
 
 from baton.engine.refine import follows_up, leans_back
 from baton.service import Baton
-from tests.fixture_sets import FIXTURES
+from tests.fixture_sets import load_fixture
 
 
 @pytest.fixture(scope="module")
 def baton(_cache_dir) -> Baton:
-    root = FIXTURES / "language"
-    return Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    return load_fixture("language")
 
 
 @pytest.mark.parametrize("text, leans", [

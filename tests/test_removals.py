@@ -9,7 +9,7 @@ from baton.engine.kinds import kind
 from baton.engine.narrative import repeats_last_resort, steps_done_in_vain
 from baton.engine.splitter import split_intents
 from baton.service import Baton
-from tests.fixture_sets import FIXTURES
+from tests.fixture_sets import load_fixture
 
 CHANGE_DATE = ("Yes, free of charge up to 7 days before the move, if we have a crew free on the new date. Within 7 "
                "days there is a 50 GBP change fee. Change it in My Move at haulwell.example/mymove.")
@@ -17,8 +17,7 @@ CHANGE_DATE = ("Yes, free of charge up to 7 days before the move, if we have a c
 
 @pytest.fixture(scope="module")
 def baton(_cache_dir) -> Baton:
-    root = FIXTURES / "removals"
-    return Baton.load(root / "kb", root / "customers.csv", root / "policy.toml")
+    return load_fixture("removals")
 
 
 @pytest.mark.parametrize("text", ["the movers chipped my bathroom door frame", "the sofa cover is torn",
