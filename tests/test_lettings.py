@@ -4,7 +4,8 @@ customer's ask went unread, and a button pressed in vain got the article saying 
 
 import pytest
 
-from baton.engine.kinds import is_instruction, kind, unframed
+from baton.engine.instructions import is_instruction, unframed
+from baton.engine.kinds import kind
 
 
 @pytest.mark.parametrize("message, asked", [

@@ -4,7 +4,8 @@ noun, a frame addressed to the assistant, and forgetting as a problem."""
 
 import pytest
 
-from baton.engine.kinds import kind, unframed
+from baton.engine.instructions import unframed
+from baton.engine.kinds import kind
 from baton.engine.splitter import split_intents
 
 

@@ -3,6 +3,7 @@ earlier in the same message, read with what that question named. A mixin of `Emb
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 import numpy as np
@@ -10,7 +11,7 @@ import numpy as np
 from baton.engine import refine
 from baton.engine.index import Index
 from baton.engine.splitter import ANAPHORA, Span, leans_on_previous, names_nothing
-from baton.engine.text import content_terms
+from baton.engine.text import content_terms, words
 from baton.graph.state import Intent, PreviousAnswer
 
 # How sure of the article answered the turn before a short follow-up must be on its own before it is
@@ -20,6 +21,19 @@ from baton.graph.state import Intent, PreviousAnswer
 # about australia?" after international shipping (0.32, not shipped to) are not, and read with
 # the question before both went to 1.00.
 FOLLOW_UP_MIN_CONFIDENCE = 0.5
+
+# A follow-up asking the question before for something else: "what about for a deep clean?", "and for
+# a one-off?", "same for my partner?".
+SAME_FOR = re.compile(r"^\W*(?:(?:and|so|also)\W+)?(?:what about|how about|same|and)\s+(?:for|with)\b", re.IGNORECASE)
+# A message opening as a follow-up may say a little more ("what if the agent says something was
+# missed?", 8 words) and still carry on the answer before, when that answer holds what it asks.
+FOLLOW_UP_MAX_WORDS = 10
+
+
+def opens_follow_up(text: str) -> bool:
+    """The message opens as a follow-up (`refine.FOLLOW_UP`), in at most `FOLLOW_UP_MAX_WORDS` words."""
+    return len(words(text)) <= FOLLOW_UP_MAX_WORDS and refine.FOLLOW_UP.match(text) is not None
+
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -45,17 +59,31 @@ class FollowUps:
         (0.44 alone, on it), "how much is it per night?" after the dogs answer (0.31 alone, on
         parking; the dogs article says "15 GBP a night"). A follow-up sure of another article is
         left to it. It keeps its own score when the two readings disagree."""
-        if not (refine.follows_up(message) and intent["hits"] and previous.article in self.index.article_ids):
+        if not (intent["hits"] and previous.article in self.index.article_ids):
             return intent
         on_it = intent["hits"][0]["article"] == previous.article
-        if not ((on_it and self._confidence(intent) >= FOLLOW_UP_MIN_CONFIDENCE)
-                or self._asks_on(previous.article, intent)):
+        answered = not on_it and opens_follow_up(message) and self._answered_there(previous.article, intent)
+        sure_on_it = on_it and self._confidence(intent) >= FOLLOW_UP_MIN_CONFIDENCE
+        if not (answered or (refine.follows_up(message) and (sure_on_it or self._asks_on(previous.article, intent)))):
             return intent
         joined = f"{previous.text} {intent['text']}"
         [carried] = self._score([(joined, intent["start"], intent["end"])], embed([joined]))
-        if carried["hits"][0]["article"] != previous.article or self._confidence(carried) <= self._confidence(intent):
+        if carried["hits"][0]["article"] != previous.article or (
+                self._confidence(carried) <= self._confidence(intent) and not answered):
             return intent
         return Intent(**{**carried, "index": intent["index"], "text": intent["text"]})
+
+    def _answered_there(self, article: str, follow_up: Intent) -> bool:
+        """The answer given the turn before (`article`) holds what the follow-up asks (`Index.holds`)
+        and either the article it leans to alone does not, or it asks the same for something else
+        (`SAME_FOR`): "what if the agent says something was missed?" after the end-of-tenancy
+        answer (which says what happens when the letting agent reports something missed) went to
+        the satisfaction guarantee (0.90), "what about for a deep clean?" after the supplies answer
+        to the deep-clean article (0.99). However sure, the reading alone answered another question."""
+        text = follow_up["text"]
+        if not self.index.holds(article, text):
+            return False
+        return SAME_FOR.match(text) is not None or not self.index.holds(follow_up["hits"][0]["article"], text)
 
     def _asks_on(self, article: str, follow_up: Intent) -> bool:
         """The follow-up asks about what `article` answers: the article holds what it asks

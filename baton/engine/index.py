@@ -40,7 +40,7 @@ from baton.engine.actions import ACTIONS, action_objects, action_roots, met
 from baton.engine.classifier import ArticleClassifier, without
 from baton.engine.embedder import CachedEmbedder
 from baton.engine.spelling import Speller
-from baton.engine.text import (QUALIFYING_TERMS, WANTING_TERMS, amount_terms, content_terms, for_matching,
+from baton.engine.text import (QUALIFYING_TERMS, SAYING_TERMS, WANTING_TERMS, amount_terms, content_terms, for_matching,
                                states_amount, without_opening)
 from baton.kb import KnowledgeBase
 
@@ -286,8 +286,8 @@ class Index:
         amount it asks for, if any (`states_amount`): "how much is it per night?" is held by an
         article saying "15 GBP a night", "does that cost extra?" by none that names no price. Its
         example questions do not count: they say what it is asked, not what it answers. Words of
-        needing and wanting (`WANTING_TERMS`), qualifying words (`QUALIFYING_TERMS`) and numbers say
-        nothing it must hold."""
+        needing and wanting (`WANTING_TERMS`), qualifying words (`QUALIFYING_TERMS`), words of saying
+        (`SAYING_TERMS`) and numbers say nothing it must hold."""
         a = self.article_ids.index(article)
         terms = self._asked(text)
         said = all(t in self.vocab and a in self.said_by.get(self.vocab[t], ()) for t in terms - amount_terms(terms))
@@ -304,7 +304,7 @@ class Index:
         # a number is a value the customer puts to the article's rule ("and if it's only 3 days
         # before?" after "up to 7 days before the move"), not a word it must say
         terms = {t for t in content_terms(self.read(text)) if not t.isdigit()}
-        return terms - WANTING_TERMS - QUALIFYING_TERMS
+        return terms - WANTING_TERMS - QUALIFYING_TERMS - SAYING_TERMS
 
     def asked_to_do(self, article: str, text: str) -> bool:
         """The article's title or an example question names an action `text` names (`ACTIONS`):

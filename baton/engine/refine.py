@@ -41,7 +41,8 @@ from typing import Callable, Sequence
 
 from baton.engine.boundaries import soft_boundaries
 from baton.engine.clauses import closes_with_condition, conditions
-from baton.engine.kinds import is_instruction, kind, unframed
+from baton.engine.instructions import is_instruction, unframed
+from baton.engine.kinds import kind
 from baton.engine.narrative import (TRIED, asks_for_remedy, continues_story, gives_details, recounts, reports_attempt,
                                     reports_event,
                                     tells_story, voices_feeling, without_greeting)

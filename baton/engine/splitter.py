@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from baton.engine.clauses import shares_subject
-from baton.engine.kinds import (ASKS_INSIDE, REQUEST_VERBS, is_instruction, is_name, is_sign_off, kind, resolves,
-                                unframed)
+from baton.engine.instructions import is_instruction, unframed
+from baton.engine.kinds import ASKS_INSIDE, REQUEST_VERBS, is_name, is_sign_off, kind, resolves
 from baton.engine.narrative import without_discourse
 from baton.engine.sentences import CLAUSE_START, LIST_MARKER, enumeration_cuts, sentences
 from baton.engine.text import STOPWORDS, content_terms, without_opening, words

@@ -95,6 +95,9 @@ def words(text: str) -> list[str]:
 WANTING_TERMS = frozenset(content_terms("need needs want wants like able possible allowed wish hope"))
 # Words that qualify what is asked without naming it ("and if it's only 3 days before?").
 QUALIFYING_TERMS = frozenset(content_terms("only even still really actually whole entire"))
+# Words that say who said what, not what it is about ("what if the agent says something was missed?"
+# asks what the end-of-tenancy article says of missed items; it never says "says").
+SAYING_TERMS = frozenset(content_terms("say says said saying tell tells told telling"))
 
 
 # Words that ask for an amount ("how much is it per night?", "does that cost extra?", "and how many

@@ -26,7 +26,8 @@ from typing import Any, Iterable
 
 from langgraph.runtime import Runtime
 
-from baton.engine.kinds import is_instruction, is_social, unframed
+from baton.engine.instructions import is_instruction, unframed
+from baton.engine.kinds import is_social
 from baton.engine.text import STOPWORDS
 from baton.graph.context import Deps
 from baton.graph.result import turn_result
