@@ -58,7 +58,10 @@ class FollowUps:
         holds what the follow-up asks (`Index.holds`): "and for students?" after the passes answer
         (0.44 alone, on it), "how much is it per night?" after the dogs answer (0.31 alone, on
         parking; the dogs article says "15 GBP a night"). A follow-up sure of another article is
-        left to it. It keeps its own score when the two readings disagree."""
+        left to it, unless the answer before holds what it asks and that article does not, or it
+        asks the same for something else (`_answered_there`): then the reading with the question
+        before stands, however sure the one alone. It keeps its own score when the two readings
+        disagree."""
         if not (intent["hits"] and previous.article in self.index.article_ids):
             return intent
         on_it = intent["hits"][0]["article"] == previous.article
