@@ -209,8 +209,10 @@ def test_a_car_garage_chain_written_in_one_go():
     claim and unsafe car sent to the bookings desk or the workshop rather than their teams, as the
     engine is unsure of them (0.31-0.33 for a car pulling hard when braking after new pads and a
     wheel that came off): routing 0.00. Since an unsure report at least 0.2 likely of its topic goes
-    to that team (`decide.GUESS_ROUTE_MIN`; the reason stays low_confidence), 45 of 65 pass and routing is 0.40."""
-    assert_holds(run_fixture("garage", date(2026, 12, 7)), turns=65, passed=45, routing=0.4)
+    to that team (`decide.GUESS_ROUTE_MIN`; the reason stays low_confidence), 45 of 65 pass and routing is 0.40;
+    46 and 0.60 since a report of damage is answered only from an article that speaks of damage or
+    trouble (tests/test_photobook.py): "there's a big scratch on my door" reaches the claims team."""
+    assert_holds(run_fixture("garage", date(2026, 12, 7)), turns=65, passed=46, routing=0.6)
 
 
 def test_a_furniture_retailer_written_in_one_go():
@@ -224,8 +226,11 @@ def test_a_furniture_retailer_written_in_one_go():
     the showrooms article (0.71), which never says. The misses are covered questions in shoppers'
     words handed off at 0.2-0.62 ("how do I return a mirror?" 0.51, sure of the returns team at
     0.80 but torn between its two articles; "how long does a refund take?" on delivery times, 0.28),
-    and follow-ups the answer before does not hold in those words ("and for a cushion?")."""
-    assert_holds(run_fixture("furniture", date(2026, 12, 7)), turns=76, passed=51, harmful=1, routing=0.8)
+    and follow-ups the answer before does not hold in those words ("and for a cushion?"). 52 and
+    routing 1.00 since a report of damage is answered only from an article that speaks of damage
+    or trouble (tests/test_photobook.py): "my new oak table has a big dent in the top" reaches the
+    claims team."""
+    assert_holds(run_fixture("furniture", date(2026, 12, 7)), turns=76, passed=52, harmful=1, routing=0.95)
 
 
 def test_a_parking_app_written_in_one_go():
@@ -338,9 +343,11 @@ def test_a_removals_company_written_in_one_go():
     gets the dismantling article (0.80, on "furniture"), and in "the sale fell through so we need
     to cancel, do we get the deposit back?" the second question gets the deposit article (0.79),
     which says nothing of refunds. Reports the KB cannot place reach the default queue (routing
-    0.57: "the crew dropped our TV and the screen is cracked" 0.19); most misses are covered
-    questions in movers' words handed off at 0.13-0.69."""
-    assert_holds(run_fixture("removals", date(2026, 12, 7)), turns=68, passed=37, harmful=2, routing=0.55)
+    0.57); most misses are covered questions in movers' words handed off at 0.13-0.69. 38 and
+    routing 0.71 since a report of damage is answered only from an article that speaks of damage
+    or trouble (tests/test_photobook.py): "the crew dropped our TV and the screen is cracked"
+    (0.19 on moving day, the default queue) reaches the claims team."""
+    assert_holds(run_fixture("removals", date(2026, 12, 7)), turns=68, passed=38, harmful=2, routing=0.7)
 
 
 def test_a_dental_practice_written_in_one_go():
@@ -385,6 +392,21 @@ def test_a_home_cleaning_service_written_in_one_go():
     (tests/test_cleaning.py): "broke" said no problem, "Route this to bookings, not claims:" was
     scored with the message, and follow-ups the answer before held went to other articles. 38 of
     62 since, one harmful: the breakage beside the tip question is handed off, but its tag is
-    guessed as bookings (0.19), so the damage intent counts as dropped. Routing 0.67; most misses
-    are covered questions in customers' words handed off at 0.08-0.68."""
-    assert_holds(run_fixture("cleaning", date(2026, 12, 7)), turns=62, passed=38, harmful=1, routing=0.65)
+    guessed as bookings (0.19), so the damage intent counts as dropped. Most misses are covered
+    questions in customers' words handed off at 0.08-0.68. 39 and routing 1.00 since a report of
+    damage is answered only from an article that speaks of damage or trouble
+    (tests/test_photobook.py): the spilled bleach reaches the claims team."""
+    assert_holds(run_fixture("cleaning", date(2026, 12, 7)), turns=62, passed=39, harmful=1, routing=0.95)
+
+
+def test_an_online_photo_book_shop_written_in_one_go():
+    """tests/fixtures/photobook: an online photo book and print shop (making a project, books,
+    prints, canvases, calendars and gifts, orders and delivery, payments, the account), 23 articles
+    of one question each; damaged or faulty prints go to the quality team and complaints to care
+    managers. Its first run (2026-12-07, after the cleaning set) passed 28 of 47 with one harmful
+    answer and found one fault, fixed the same day (tests/test_photobook.py): "the mug I got has a
+    crack down the side" was answered from the mugs article (0.83: dishwasher safe); a report of
+    damage is now answered only from an article that speaks of damage or trouble. 29 of 47 since,
+    none harmful, routing 1.00; most misses are covered questions in customers' words handed off
+    at 0.10-0.66 ("do you take paypal?" 0.41, though the payment article names PayPal)."""
+    assert_holds(run_fixture("photobook", date(2026, 12, 7)), turns=47, passed=29, harmful=0, routing=0.95)
