@@ -4,7 +4,7 @@ request for one."""
 
 import pytest
 
-from baton.engine.kinds import is_instruction, unframed
+from baton.engine.instructions import is_instruction, unframed
 from baton.service import Baton
 from tests.fixture_sets import FIXTURES
 
