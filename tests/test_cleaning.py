@@ -23,6 +23,7 @@ def baton(_cache_dir) -> Baton:
     ("the cleaner spilled bleach on my sofa", True),
     ("the washing machine is leaking", True),
     ("I'm broke until payday", False),
+    ("Sadly I broke my leg last week", False),  # the story behind a request, not a problem to hand off
     ("we are broke this month", False),
 ])
 def test_damage_in_other_words_is_a_problem(text, problem):

@@ -123,6 +123,7 @@ UNAVAILABLE = re.compile(r"^\W*(?:(?:but|and|so|also)\s+)?(?:i|we)\s*(?:won'?t|w
                          r"(?:able to (?:call|answer|come|attend|make it|pick (?:it )?up|collect|sign for|receive|"
                          r"reply|talk)|"
                          r"home|in|there|around|available|reachable|reached|at home|back)\b[^?]*$", re.IGNORECASE)
+_LIMB = r"(?:leg|arm|wrist|ankle|foot|hand|hip|nose|finger|toe|back|collarbone|neck|rib|jaw|elbow|knee)s?\b"
 PROBLEM = re.compile(
     r"n't|\b(?:is|was|are|were|has|have|had|does|do|did|could|would|should)nt\b"  # typed without the apostrophe
     r"|\b(not|never|no longer|broken|error|fail\w*|problem|issue|stuck|can'?t|won'?t|wrong|damaged|missing|lost|"
@@ -130,7 +131,9 @@ PROBLEM = re.compile(
     r"evening|afternoon|morning)\b)|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
     r"disconnect\w*|crash\w*|freez\w*|unable|hacked|compromised|smashed|scratch(?:ed|es)?|dent(?:ed|s)?|cracks?|shattered|"
     r"snapped|chipped|"
-    r"torn|ripped|stained|ruined|(?<!'m )(?<!\bam )(?<!'re )(?<!\bare )(?<!\bflat )broke|spilled|spilt|leak\w*|"
+    r"torn|ripped|stained|ruined|spilled|spilt|leak\w*|"
+    # "broke the handle", not "I'm broke" nor "I broke my leg" (the story behind a request)
+    rf"(?<!'m )(?<!\bam )(?<!'re )(?<!\bare )(?<!\bflat )broke(?!\s+(?:my|his|her|their|our)\s+{_LIMB})|"
     r"(?<!\ba )(?<!\breal )pain|painful|hurts?|hurting|aches?|aching|sore|bleeding|swollen|swelling|agony|throbbing|"
     r"infected)\b|\?"
     # billed more than once: a problem in plain words ("I was charged twice for December")
