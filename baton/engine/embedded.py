@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import Any, Callable, Collection
 
 import numpy as np
@@ -161,11 +162,16 @@ class EmbeddedEngine(FollowUps):
         hidden and the rest of the KB decides; one only people handle stays, as it answers nothing."""
         if not (intent["hits"] and damage.reports_damage(intent["text"])):
             return intent
-        silent = np.array([[a.tag not in self.unclosable and not damage.speaks_of_damage(a) for a in self.kb.articles]])
-        if not silent[0, self.index.article_ids.index(intent["hits"][0]["article"])]:
+        if not self._silent_on_damage[self.index.article_ids.index(intent["hits"][0]["article"])]:
             return intent
-        [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]), silent)
+        [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]),
+                                 self._silent_on_damage[None, :])
         return Intent(**{**rescored, "index": intent["index"]})
+
+    @cached_property
+    def _silent_on_damage(self) -> np.ndarray:
+        """(articles,) bool: the articles the AI may close that speak neither of damage nor of trouble."""
+        return np.array([a.tag not in self.unclosable and not damage.speaks_of_damage(a) for a in self.kb.articles])
 
     def _scored_without(self, intent: Intent, article: str, embed: Callable[[list[str]], np.ndarray]) -> Intent:
         """`intent` scored again as if the KB did not have `article`."""
