@@ -164,9 +164,7 @@ class EmbeddedEngine(FollowUps):
             return intent
         if not self._silent_on_damage[self.index.article_ids.index(intent["hits"][0]["article"])]:
             return intent
-        [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]),
-                                 self._silent_on_damage[None, :])
-        return Intent(**{**rescored, "index": intent["index"]})
+        return self._scored_hiding(intent, self._silent_on_damage, embed)
 
     @cached_property
     def _silent_on_damage(self) -> np.ndarray:
@@ -175,8 +173,12 @@ class EmbeddedEngine(FollowUps):
 
     def _scored_without(self, intent: Intent, article: str, embed: Callable[[list[str]], np.ndarray]) -> Intent:
         """`intent` scored again as if the KB did not have `article`."""
-        mask = np.array([[a.id == article for a in self.kb.articles]])
-        [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]), mask)
+        return self._scored_hiding(intent, np.array([a.id == article for a in self.kb.articles]), embed)
+
+    def _scored_hiding(self, intent: Intent, hidden: np.ndarray, embed: Callable[[list[str]], np.ndarray]) -> Intent:
+        """`intent` scored again as if the KB did not have the `hidden` articles ((articles,) bool)."""
+        [rescored] = self._score([(intent["text"], intent["start"], intent["end"])], embed([intent["text"]]),
+                                 hidden[None, :])
         return Intent(**{**rescored, "index": intent["index"]})
 
     def _not_what_was_tried(self, message: str, intent: Intent,
