@@ -196,7 +196,9 @@ class EmbeddedEngine(FollowUps):
         - an attempt repeats its instructions (`narrative.repeats_instructions`: "updated my drivers
           and verified files, still crashing" matched nothing at 0.12, and the crash article went
           back at 0.95), or a step done in vain its last resort (`narrative.steps_done_in_vain`: "...
-          held the red button for ages but the cable is still stuck");
+          held the red button for ages but the cable is still stuck"), or a step repeated in vain
+          names anything of its body (`narrative.steps_repeated_in_vain`: "I've reset my password
+          three times and the app still says my login is wrong");
         - the customer asked before and nobody answered (`narrative.goes_unanswered`: "I've asked twice
           for a refund of my unused hours and nobody has replied" got the refund rules at 0.94);
         - the intent reports another's doing and the article's title and questions never speak of
@@ -223,7 +225,8 @@ class EmbeddedEngine(FollowUps):
         on_it = bool(attempts) and any(top == best and conf >= sure for top, conf in tops(attempts))
         tried = (on_it or narrative.goes_unanswered(span.text)
                  or any(narrative.repeats_instructions(t, body) for t in attempts)
-                 or any(narrative.repeats_last_resort(t, body) for t in narrative.steps_done_in_vain(span.text)))
+                 or any(narrative.repeats_last_resort(t, body) for t in narrative.steps_done_in_vain(span.text))
+                 or any(narrative.names_step(t, body) for t in narrative.steps_repeated_in_vain(span.text)))
         if not (tried or misused):
             return intent
         rescored = self._scored_without(intent, best, embed)

@@ -239,6 +239,23 @@ def repeats_last_resort(step: str, body: str) -> bool:
     return repeats_instructions(step, body) and len(last & _stems(step)) >= 2
 
 
+# A step taken again and again to no end ("I've reset my password three times and the app still says
+# my login is wrong": the login article, whose remedy is Forgot password, went back at 0.85).
+_REPEATED = re.compile(r"\b(?:twice|(?:two|three|four|five|six|several|many|multiple|\d+) times|"
+                       r"again and again|over and over|repeatedly)\b", re.IGNORECASE)
+
+
+def steps_repeated_in_vain(text: str) -> list[str]:
+    """The steps `text` says were taken again and again, then that nothing came of it (`_IN_VAIN`)."""
+    return [m.group("fix").strip() for m in _IN_VAIN.finditer(text) if _REPEATED.search(m.group("fix"))]
+
+
+def names_step(step: str, body: str) -> bool:
+    """The body names something of `step` besides when and how often it was taken: repeated to no
+    end, one shared word is enough ("reset my password three times" in "Use Forgot password")."""
+    return bool((_stems(_REPEATED.sub(" ", step)) - _WHEN_STEMS) & _stems(body))
+
+
 def steps_done_in_vain(text: str) -> list[str]:
     """What `text` says the customer did before saying the problem is still there (`_DONE_BUT_STILL`)."""
     return [m.group("step").strip() for m in _DONE_BUT_STILL.finditer(text)]

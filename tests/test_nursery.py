@@ -1,0 +1,31 @@
+"""What the nursery set's first run found (tests/fixtures/nursery, a group of day nurseries' KB
+written blind on 2026-12-08): a step repeated to no end was answered with that step."""
+
+import pytest
+
+from baton.engine import narrative
+
+
+@pytest.mark.parametrize("text, steps", [
+    ("I've reset my password three times and the app still says my login is wrong", ["reset my password three times"]),
+    ("we've tried booking online over and over but it still fails", ["tried booking online over and over"]),
+    ("I reset my password and it still says my login is wrong", []),  # once: it may have been done wrong
+    ("I've reset my password three times, how do I stop it asking?", []),  # nothing said to come of it
+])
+def test_a_step_repeated_in_vain(text, steps):
+    assert narrative.steps_repeated_in_vain(text) == steps
+
+
+def test_a_step_repeated_in_vain_names_a_word_of_the_body():
+    body = "Use Forgot password on the login screen if you can't sign in."
+    assert narrative.names_step("reset my password three times", body)
+    assert not narrative.names_step("reset it three times", body)  # how often names nothing
+    assert not narrative.names_step("tried three times yesterday", body)
+
+
+def test_a_step_repeated_in_vain_is_not_answered_with_that_step(fixture_engine):
+    engine = fixture_engine("nursery")
+    [intent] = engine.split("I've reset my password three times and the app still says my login is wrong")
+    assert not intent["hits"] or intent["hits"][0]["article"] != "app"  # was the app login article, 0.85
+    assert intent["tag"] == "app"  # the topic stays: a person on the app team takes it
+    assert engine._confidence(intent) < 0.35
