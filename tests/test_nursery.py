@@ -1,5 +1,6 @@
 """What the nursery set's first run found (tests/fixtures/nursery, a group of day nurseries' KB
-written blind on 2026-12-08): a step repeated to no end was answered with that step."""
+written blind on 2026-12-08): a step repeated to no end was answered with that step, and a sure
+request ("I'd like to complain") lost to the story around it."""
 
 import pytest
 
@@ -29,3 +30,13 @@ def test_a_step_repeated_in_vain_is_not_answered_with_that_step(fixture_engine):
     assert not intent["hits"] or intent["hits"][0]["article"] != "app"  # was the app login article, 0.85
     assert intent["tag"] == "app"  # the topic stays: a person on the app team takes it
     assert engine._confidence(intent) < 0.35
+
+
+def test_a_sure_request_stands_for_a_lost_whole_wherever_the_whole_leans(fixture_engine):
+    """The story pulled the whole towards illness (0.22) and left the complaint article fifth; the
+    request alone is the complaint article at 0.93."""
+    engine = fixture_engine("nursery")
+    [intent] = engine.split("I'd like to complain, my daughter has been sent home in someone else's clothes "
+                            "three times now")
+    assert intent["hits"][0]["article"] == "complaint"
+    assert intent["tag"] == "complaints"
