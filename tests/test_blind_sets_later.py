@@ -188,3 +188,18 @@ def test_an_online_photo_book_shop_written_in_one_go():
     none harmful, routing 1.00; most misses are covered questions in customers' words handed off
     at 0.10-0.66 ("do you take paypal?" 0.41, though the payment article names PayPal)."""
     assert_holds(run_fixture("photobook", date(2026, 12, 7)), turns=47, passed=29, harmful=0, routing=0.95)
+
+
+def test_a_group_of_day_nurseries_written_in_one_go():
+    """tests/fixtures/nursery: a group of day nurseries (visits, the waiting list and settling in,
+    sessions and days, fees, funded hours, invoices, the day's meals, packing, naps and collection,
+    illness and medicine, the parent app), 28 articles of one or two questions; accidents go to the
+    managers, worries about a child's safety to the safeguarding lead, complaints to the managers.
+    Its first run (2026-12-08) passed 31 of 62 with two harmful answers and found two faults, fixed
+    the same day (tests/test_nursery.py): "I've reset my password three times and the app still
+    says my login is wrong" got the login article (0.85), and "I'd like to complain, my daughter has
+    been sent home in someone else's clothes three times now" went to the nursery team unsure, not
+    to the managers. 33 of 62 since, one harmful, routing 1.00; most misses are covered questions
+    in parents' words handed off at 0.10-0.69 ("could she do afternoons only?" 0.39, on the
+    sessions article)."""
+    assert_holds(run_fixture("nursery", date(2026, 12, 8)), turns=62, passed=33, harmful=1, routing=0.95)
