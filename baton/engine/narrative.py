@@ -170,15 +170,16 @@ _TRIED_INSIDE = re.compile(
 # rebooked it"): the article on taking that step was sent back (0.86, 0.73). What came to nothing may
 # be named ("I pressed Forgot password three times and the reset email never came": 0.75), and the
 # step may be a reset, a try or a use of something ("I reset my PIN with Forgot PIN but the email
-# never came, even in spam": the PIN article at 0.95), but "I used to ..." is no step.
+# never came, even in spam": the PIN article at 0.95), but "I used to ..." is no step, nor "I run a
+# cafe" ("I've run the cold tap for over an hour like it says and the water is still brown" is).
 # Ordering or sending something is what a late order starts from, not a step of the remedy ("I
 # ordered 2 days ago and it still hasn't shipped" asks the shipping times).
 _IN_VAIN = re.compile(
     r"\b(?:i|we)(?:'ve| have)?\s+(?:already\s+)?(?P<fix>(?:reported|submitted|applied|requested|registered|"
     r"filled (?:in|out)|called|phoned|rang|emailed|contacted|clicked|pressed|tapped|selected|reset|tried|followed|"
-    r"used(?!\s+to\b))\b[^,.;!?]*?)\s*,?\s*"
+    r"(?:(?<='ve )|(?<=have ))run|ran|flushed|restarted|rebooted|used(?!\s+to\b))\b[^,.;!?]*?)\s*,?\s*"
     r"(?:and|but)\s+"
-    r"(?:(?:i|we|it|it's|its|they|(?:the|my|our|a|an)(?:\s+[\w-]+){1,2})\s+)?"
+    r"(?:(?:i|we|it|it's|its|they|(?:the|my|our|a|an)(?:\s+[\w-]+){1,2})\s+)?(?:(?:is|are|was|were)\s+)?"
     r"(?:nobody|no one|noone|nothing|still|never|haven'?t|havent|hasn'?t|hasnt)\b",
     re.IGNORECASE)
 
@@ -193,13 +194,21 @@ _HOW_LONG_AGO = "last ago days weeks months hours minutes twice times already ag
 _WHEN_STEMS = _stems(" ".join([*WHEN, *WHEN_AFTER, _HOW_LONG_AGO]))
 
 
+# The customer saying the step was what they were told ("I've run the cold tap for over an hour like
+# it says"): no word of the step itself.
+_AS_TOLD = re.compile(r"\b(?:like|as)\s+(?:it|you|they|the \w+)\s+(?:says|said|suggests|suggested|told me|"
+                      r"advises|advised|recommends|recommended)\b|\bas (?:instructed|advised|suggested)\b",
+                      re.IGNORECASE)
+
+
 def repeats_instructions(attempt: str, body: str) -> bool:
     """What the customer tried is what the article's body tells them to do: at least two of its
     words, and two in three of them, are the body's ("updated my drivers and verified files" against
     "Update your graphics driver, then choose Verify files"), when it was done left out ("I changed
     the date in My Move last week" against "Change it in My Move"). Words are compared on their first
-    five letters, as stems differ by tense ("updat", "update")."""
-    said = _stems(attempt) - _WHEN_STEMS
+    five letters, as stems differ by tense ("updat", "update"); "like it says" (`_AS_TOLD`) is no
+    word of the step."""
+    said = _stems(_AS_TOLD.sub(" ", attempt)) - _WHEN_STEMS
     done = said & _stems(body)
     return len(done) >= 2 and 3 * len(done) >= 2 * len(said)
 
