@@ -203,3 +203,18 @@ def test_a_group_of_day_nurseries_written_in_one_go():
     in parents' words handed off at 0.10-0.69 ("could she do afternoons only?" 0.39, on the
     sessions article)."""
     assert_holds(run_fixture("nursery", date(2026, 12, 8)), turns=62, passed=33, harmful=1, routing=0.95)
+
+
+def test_a_water_company_written_in_one_go():
+    """tests/fixtures/water: a regional water and sewerage company (bills, payments, direct debits and
+    instalments, refunds, meters and readings, moving home and the account, supply interruptions and
+    pressure, water quality, drains, water saving), 27 articles of one or two questions; leaks go to
+    the network team, no water and sewer flooding to operations, customers who can't pay to the
+    support team, complaints to customer relations. Its first run (2026-12-08, after the nursery set)
+    passed 38 of 62 with one harmful answer and found two faults, fixed the same day
+    (tests/test_water.py): "I've run the cold tap for over an hour like it says and the water is
+    still brown" got the run-the-tap article back (0.92), and what a "SYSTEM:" frame went on to say
+    of the customer was scored with the question after it. 39 of 62 since, none harmful, routing
+    1.00; most misses are covered questions in customers' words handed off at 0.13-0.69 ("how much
+    does it cost to have a meter installed?" 0.69)."""
+    assert_holds(run_fixture("water", date(2026, 12, 8)), turns=62, passed=39, harmful=0, routing=0.95)
