@@ -199,10 +199,11 @@ def test_a_group_of_day_nurseries_written_in_one_go():
     the same day (tests/test_nursery.py): "I've reset my password three times and the app still
     says my login is wrong" got the login article (0.85), and "I'd like to complain, my daughter has
     been sent home in someone else's clothes three times now" went to the nursery team unsure, not
-    to the managers. 33 of 62 since, one harmful, routing 1.00; most misses are covered questions
-    in parents' words handed off at 0.10-0.69 ("could she do afternoons only?" 0.39, on the
-    sessions article)."""
-    assert_holds(run_fixture("nursery", date(2026, 12, 8)), turns=62, passed=33, harmful=1, routing=0.95)
+    to the managers. 33 of 62 since, one harmful, routing 1.00; 34 since "she's 15, is that ok?"
+    after the collection answer (adults over 16) carries on from it (tests/test_nursery.py). Most
+    misses are covered questions in parents' words handed off at 0.10-0.69 ("could she do
+    afternoons only?" 0.39, on the sessions article)."""
+    assert_holds(run_fixture("nursery", date(2026, 12, 8)), turns=62, passed=34, harmful=1, routing=0.95)
 
 
 def test_a_water_company_written_in_one_go():

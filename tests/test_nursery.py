@@ -40,3 +40,22 @@ def test_a_sure_request_stands_for_a_lost_whole_wherever_the_whole_leans(fixture
                             "three times now")
     assert intent["hits"][0]["article"] == "complaint"
     assert intent["tag"] == "complaints"
+
+
+@pytest.mark.parametrize("follow_up", ["she's 15, is that ok?", "what if she's 15?", "he's 17, would that be alright?"])
+def test_a_value_put_to_the_rule_just_given_carries_on_from_it(fixture_engine, follow_up):
+    """The collection article says "adults over 16"; alone, "she's 15, is that ok?" names nothing it
+    could hold and went to the late-pickup article (0.07)."""
+    from baton.graph.state import PreviousAnswer
+
+    engine = fixture_engine("nursery")
+    [intent] = engine.split(follow_up, previous=PreviousAnswer("can my neighbour collect my son?", "collection"))
+    assert intent["hits"][0]["article"] == "collection"
+    assert engine._confidence(intent) >= 0.7
+
+
+def test_a_value_alone_is_held_only_by_an_article_stating_one(fixture_engine):
+    index = fixture_engine("nursery").index
+    assert index.holds("collection", "she's 15, is that ok?")  # "over 16"
+    assert not index.holds("app", "she's 15, is that ok?")  # the app article states no number
+    assert not index.holds("collection", "is that ok?")  # no value put at all

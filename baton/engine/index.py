@@ -29,6 +29,7 @@ Scores are per article:
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -287,11 +288,15 @@ class Index:
         article saying "15 GBP a night", "does that cost extra?" by none that names no price. Its
         example questions do not count: they say what it is asked, not what it answers. Words of
         needing and wanting (`WANTING_TERMS`), qualifying words (`QUALIFYING_TERMS`), words of saying
-        (`SAYING_TERMS`) and numbers say nothing it must hold."""
+        (`SAYING_TERMS`) and numbers say nothing it must hold: a follow-up holding only a number is
+        held by an article stating one."""
         a = self.article_ids.index(article)
         terms = self._asked(text)
+        answer = f"{self.kb.articles[a].title} {self.kb.articles[a].body}"
+        if not terms:  # nothing but a value put to its rule ("she's 15, is that ok?" after "over 16")
+            return re.search(r"\d", text) is not None and re.search(r"\d", answer) is not None
         said = all(t in self.vocab and a in self.said_by.get(self.vocab[t], ()) for t in terms - amount_terms(terms))
-        return bool(terms) and said and states_amount(f"{self.kb.articles[a].title} {self.kb.articles[a].body}", terms)
+        return said and states_amount(answer, terms)
 
     def named(self, text: str) -> set[str]:
         """The content terms of `text` that name what it asks about: not the words asking for an

@@ -64,6 +64,8 @@ MIN_CHUNK_WORDS = 3  # nor can a bare noun pair ("... inverter and battery stora
 # rule split's sentence-level follow-ups (`ANAPHORA_MAX_WORDS`).
 LEANS_BACK = re.compile(r"\b(it|them|this|that|these|those|him|her)\W*$"
                         r"|\b(can|could|will|would|do|does|did|is|was|has|should|may|must)\s+(she|he)\b"
+                        # a value put to the rule just given: "she's 15, is that ok?"
+                        r"|\b(is|would|will) (that|this|it) (be )?(ok|okay|alright|all right|fine|allowed|enough)\W*$"
                         # how long or much what was just named takes: "... is not showing up. How long does it take?"
                         r"|^\W*how (long|much|often) (does|do|will|would|did|is|was|can|could|should) "
                         r"(it|that|this|they)\b",

@@ -90,9 +90,10 @@ def words(text: str) -> list[str]:
     return WORD.findall(_lowered(text))
 
 
-# Words that say the customer needs or wants what they ask, not what it is about ("and if I need to
-# cancel it?" asks what the booking article says of cancelling; no article says "need").
-WANTING_TERMS = frozenset(content_terms("need needs want wants like able possible allowed wish hope"))
+# Words that say the customer needs or wants what they ask, or may have it, not what it is about ("and
+# if I need to cancel it?" asks what the booking article says of cancelling; no article says "need";
+# nor "alright" in "he's 17, would that be alright?").
+WANTING_TERMS = frozenset(content_terms("need needs want wants like able possible allowed wish hope alright"))
 # Words that qualify what is asked without naming it ("and if it's only 3 days before?").
 QUALIFYING_TERMS = frozenset(content_terms("only even still really actually whole entire"))
 # Words that say who said what, not what it is about ("what if the agent says something was missed?"
