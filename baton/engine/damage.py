@@ -10,10 +10,11 @@ import re
 from baton.engine.kinds import PROBLEM, kind
 from baton.kb import Article
 
-# Words of physical damage. "broken" is left out: links, apps and logins break too, and an article
-# on them answers those reports.
+# Words of physical damage, or of a thing at fault ("the rear hub is making a grinding noise and I
+# think it's faulty": the bike set-up article, 0.56). "broken" is left out: links, apps and logins
+# break too, and an article on them answers those reports.
 DAMAGE = re.compile(r"\b(?:damaged?|crack(?:ed|s)?|smashed|shattered|chipped|scratch(?:ed|es)?|dent(?:ed|s)?|torn|"
-                    r"ripped|stained|snapped|leak(?:s|ed|ing)?|spilled|spilt)\b", re.IGNORECASE)
+                    r"ripped|stained|snapped|leak(?:s|ed|ing)?|spilled|spilt|faulty|defective)\b", re.IGNORECASE)
 
 
 def reports_damage(text: str) -> bool:

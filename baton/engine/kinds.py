@@ -130,7 +130,10 @@ PROBLEM = re.compile(
     r"forgot(?:ten)?|late(?!\s+(?:at night|in the (?:evening|afternoon|morning|day)|(?:last |at |that |this )?night|"
     r"evening|afternoon|morning)\b)|declined|offline|overcharged|stopped|keeps|cracked|dead|blinking|flashing|"
     r"disconnect\w*|crash\w*|freez\w*|unable|hacked|compromised|smashed|scratch(?:ed|es)?|dent(?:ed|s)?|cracks?|shattered|"
-    r"snapped|chipped|"
+    r"snapped|chipped|faulty|defective|malfunction\w*|noisy|squeak(?:s|ing|y)?|rattl(?:es|ing)|"
+    # a noise told as a fault: "the rear hub is making a grinding noise"
+    r"(?:grinding|clicking|rattling|squeaking|squealing|knocking|buzzing|whining|banging|strange|weird|funny|loud)"
+    r"\s+nois(?:e|es)|"
     r"torn|ripped|stained|ruined|spilled|spilt|leak\w*|"
     # "broke the handle", not "I'm broke" nor "I broke my leg" (the story behind a request)
     rf"(?<!'m )(?<!\bam )(?<!'re )(?<!\bare )(?<!\bflat )broke(?!\s+(?:my|his|her|their|our)\s+{_LIMB})|"
