@@ -219,3 +219,20 @@ def test_a_water_company_written_in_one_go():
     1.00; most misses are covered questions in customers' words handed off at 0.13-0.69 ("how much
     does it cost to have a meter installed?" 0.69)."""
     assert_holds(run_fixture("water", date(2026, 12, 8)), turns=62, passed=39, harmful=0, routing=0.95)
+
+
+def test_a_chain_of_bike_shops_written_in_one_go():
+    """tests/fixtures/bikeshop: a chain of bike shops with an online store and workshops (sizing, test
+    rides, Cycle to Work, finance, price match, e-bike range and rules, delivery, click and collect,
+    set-up, returns, services and repairs, the warranty, gift cards, the club, the account), 24
+    articles of one to three questions; warranty claims go to the warranty team, a part that failed
+    while riding to the safety team, complaints to care managers. Its first run (2026-12-08, after
+    the water set) passed 35 of 57 with two harmful answers and found one fault, fixed the same day
+    (tests/test_bikeshop.py): "the rear hub ... is making a grinding noise and I think it's faulty.
+    Also, how much is a puncture repair?" was one intent, the puncture price answered alone. Now
+    the fault goes to a person, but with safety as its guessed team, so it still counts as harmful;
+    the other harmful answer is "my e-bike battery won't hold a charge anymore and it's only 14
+    months old", answered from the battery-range article (0.91). Most misses are covered questions
+    in riders' words handed off at 0.07-0.69, several drawn by a generic word in a short question
+    ("if I order a road bike today when would it arrive?" to "Where's my order?")."""
+    assert_holds(run_fixture("bikeshop", date(2026, 12, 8)), turns=57, passed=35, harmful=2, routing=0.5)
