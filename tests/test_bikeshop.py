@@ -25,7 +25,18 @@ def test_noise_itself_is_no_fault(text):
 
 def test_a_thing_at_fault_is_reported_like_damage():
     assert reports_damage("the rear hub on my new bike is making a grinding noise and I think it's faulty.")
+    assert reports_damage("my e-bike battery won't hold a charge anymore and it's only 14 months old")
+    assert reports_damage("the lights stopped working after a week")
     assert not reports_damage("is the warranty void if a part is faulty?")  # a question, not a report
+    assert not reports_damage("what if the battery won't hold a charge?")  # asked, not told
+
+
+def test_a_fault_is_not_answered_from_an_article_silent_on_faults(fixture_engine):
+    """The battery-range article ("How far will an e-bike go on one charge?") answered it at 0.91."""
+    engine = fixture_engine("bikeshop")
+    [intent] = engine.split("my e-bike battery won't hold a charge anymore and it's only 14 months old")
+    assert intent["hits"][0]["article"] != "ebike-battery"
+    assert engine._confidence(intent) < 0.7
 
 
 def test_a_fault_report_is_not_folded_into_the_question_after_it(fixture_engine):

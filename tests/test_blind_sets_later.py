@@ -230,9 +230,11 @@ def test_a_chain_of_bike_shops_written_in_one_go():
     the water set) passed 35 of 57 with two harmful answers and found one fault, fixed the same day
     (tests/test_bikeshop.py): "the rear hub ... is making a grinding noise and I think it's faulty.
     Also, how much is a puncture repair?" was one intent, the puncture price answered alone. Now
-    the fault goes to a person, but with safety as its guessed team, so it still counts as harmful;
-    the other harmful answer is "my e-bike battery won't hold a charge anymore and it's only 14
-    months old", answered from the battery-range article (0.91). Most misses are covered questions
-    in riders' words handed off at 0.07-0.69, several drawn by a generic word in a short question
-    ("if I order a road bike today when would it arrive?" to "Where's my order?")."""
-    assert_holds(run_fixture("bikeshop", date(2026, 12, 8)), turns=57, passed=35, harmful=2, routing=0.5)
+    the fault goes to a person, but with safety as its guessed team, so it still counts as harmful.
+    The other harmful answer was "my e-bike battery won't hold a charge anymore and it's only 14
+    months old", from the battery-range article (0.91): handed off since a battery that won't hold
+    a charge, and a thing that stopped working, report a fault like damage (one harmful). Most
+    misses are covered questions in riders' words handed off at 0.07-0.69, several drawn by a
+    generic word in a short question ("if I order a road bike today when would it arrive?" to
+    "Where's my order?")."""
+    assert_holds(run_fixture("bikeshop", date(2026, 12, 8)), turns=57, passed=35, harmful=1, routing=0.5)

@@ -11,10 +11,13 @@ from baton.engine.kinds import PROBLEM, kind
 from baton.kb import Article
 
 # Words of physical damage, or of a thing at fault ("the rear hub is making a grinding noise and I
-# think it's faulty": the bike set-up article, 0.56). "broken" is left out: links, apps and logins
-# break too, and an article on them answers those reports.
+# think it's faulty": the bike set-up article, 0.56; "my e-bike battery won't hold a charge anymore":
+# the battery-range article, 0.91). "broken" is left out: links, apps and logins break too, and an
+# article on them answers those reports.
 DAMAGE = re.compile(r"\b(?:damaged?|crack(?:ed|s)?|smashed|shattered|chipped|scratch(?:ed|es)?|dent(?:ed|s)?|torn|"
-                    r"ripped|stained|snapped|leak(?:s|ed|ing)?|spilled|spilt|faulty|defective)\b", re.IGNORECASE)
+                    r"ripped|stained|snapped|leak(?:s|ed|ing)?|spilled|spilt|faulty|defective|"
+                    r"won'?t (?:hold|keep|take) (?:a |its |any )?charge|(?:stopped|quit) working|no longer works)\b",
+                    re.IGNORECASE)
 
 
 def reports_damage(text: str) -> bool:
