@@ -1,8 +1,7 @@
 """Reports of physical damage ("the mug I got has a crack down the side") or of a thing at fault ("my
 e-bike battery won't hold a charge anymore"): answered only from an article that speaks of damage or
-trouble. An article about the product itself answers what it is,
-not what to do now it is cracked; told as a report, the damage goes to a person unless an article
-covers it."""
+trouble. An article about the product itself answers what it is, not what to do now it is cracked;
+told as a report, the damage goes to a person unless an article covers it."""
 
 from __future__ import annotations
 
