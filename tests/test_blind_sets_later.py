@@ -142,9 +142,9 @@ def test_a_dental_practice_written_in_one_go():
     hygienist article (0.94), which does say it is included twice a year on the plan. Most misses
     are prices only a body states ("roughly what does a crown cost?" 0.24) and covered questions
     in patients' words handed off at 0.2-0.65. Routing was 0.57 (4 of its 7 routed turns) on the
-    machine of 2026-12-07 and is 0.43 on that of 2026-12-08 with the same code (41 passing): the
-    floor is one routed turn under, as the pass floor is one turn under."""
-    assert_holds(run_fixture("dental", date(2026, 12, 7)), turns=60, passed=42, harmful=2, routing=0.4)
+    machine of 2026-12-07 and is 0.43 on that of 2026-12-08 with the same code (41 passing), within
+    `assert_holds`' one routed turn of slack."""
+    assert_holds(run_fixture("dental", date(2026, 12, 7)), turns=60, passed=42, harmful=2, routing=0.55)
 
 
 def test_a_language_learning_app_written_in_one_go():
